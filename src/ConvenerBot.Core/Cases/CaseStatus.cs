@@ -1,0 +1,9 @@
+namespace ConvenerBot.Core.Cases;
+
+public enum CaseStatus
+{
+    Open,
+    Scheduled,
+    Discussed,
+    Withdrawn,
+}

@@ -1,0 +1,19 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
+
+namespace ConvenerBot.Core.Cases;
+
+public sealed class OpenCaseHandler : ICommandHandler<OpenCaseCommand>
+{
+    public async Task<Reply> HandleAsync(OpenCaseCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var title = UserText.Require(command.Title, "title");
+        var description = command.Description is null ? null : UserText.Require(command.Description, "description");
+        var number = await context.Store.Groups.NextCaseNumberAsync(context.Group.Id, cancellationToken);
+        await context.Store.Cases.AddAsync(context.Group.Id, number, context.Member.Id, title, description, context.Now, cancellationToken);
+        return Reply.Text($"Saved case {number}: {title}. You are its holder. A facilitator can schedule it with /session schedule YYYY-MM-DD HH:MM case {number}.");
+    }
+}

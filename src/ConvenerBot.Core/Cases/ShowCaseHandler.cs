@@ -1,0 +1,22 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Scheduling;
+
+namespace ConvenerBot.Core.Cases;
+
+public sealed class ShowCaseHandler : ICommandHandler<ShowCaseCommand>
+{
+    public async Task<Reply> HandleAsync(ShowCaseCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var c = await context.RequireCaseAsync(command.Number, cancellationToken);
+        var text = $"Case {c.Number}: {c.Title}\nHolder: {c.HolderName}\nStatus: {CaseText.Describe(c.Status)}\nOpened: {GroupClock.Format(c.OpenedAt, context.Group.TimeZone)}";
+        if (c.Description is not null)
+        {
+            text += "\n\n" + c.Description;
+        }
+
+        return Reply.Text(text);
+    }
+}

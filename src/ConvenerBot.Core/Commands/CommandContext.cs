@@ -1,0 +1,46 @@
+using ConvenerBot.Core.Cases;
+using ConvenerBot.Core.Groups;
+using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Sessions;
+
+namespace ConvenerBot.Core.Commands;
+
+/// <summary>Who is acting, where, when, and the open transaction every read and write of the command uses.</summary>
+/// <param name="Role">The effective role: the stored one, or organizer for a platform admin.</param>
+public sealed record CommandContext(Group Group, Member Member, Role Role, IStoreTransaction Store, DateTimeOffset Now)
+{
+    /// <summary>Refuses the command unless the member has at least <paramref name="needed"/>.</summary>
+    public void Require(Role needed, string action)
+    {
+        if (Role < needed)
+        {
+            var who = needed is Role.Organizer ? "an organizer" : "a facilitator or an organizer";
+            throw new ConvenerRuleException($"Only {who} can {action}; you are {Describe(Role)} here. An organizer can change roles with /role.");
+        }
+    }
+
+    public async Task<Case> RequireCaseAsync(int number, CancellationToken cancellationToken) =>
+        await Store.Cases.FindAsync(Group.Id, number, cancellationToken)
+        ?? throw new ConvenerRuleException($"There is no case {number} in this group. See /case list.");
+
+    /// <summary>A case a stored session refers to; its absence is a fault, not a user mistake.</summary>
+    public async Task<Case> RequireCaseByIdAsync(long caseId, CancellationToken cancellationToken) =>
+        await Store.Cases.FindByIdAsync(Group.Id, caseId, cancellationToken)
+        ?? throw new InvalidOperationException($"Case row {caseId} of group {Group.Id} is missing.");
+
+    public async Task<Session> RequireSessionAsync(int number, bool forUpdate, CancellationToken cancellationToken) =>
+        await Store.Sessions.FindAsync(Group.Id, number, forUpdate, cancellationToken)
+        ?? throw new ConvenerRuleException($"There is no session {number} in this group. See /session list.");
+
+    public async Task<Session> RequireRunningSessionAsync(CancellationToken cancellationToken) =>
+        await Store.Sessions.FindRunningAsync(Group.Id, forUpdate: true, cancellationToken)
+        ?? throw new ConvenerRuleException("No session is running. A facilitator starts one with /session start.");
+
+    public static string Describe(Role role) => role switch
+    {
+        Role.Organizer => "an organizer",
+        Role.Facilitator => "a facilitator",
+        _ => "a member",
+    };
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConvenerBot.Core.Conversations;
+
+/// <summary>
+/// The engine's single entry point and single catch site: parses the text, opens one transaction,
+/// resolves the group and member, runs the command's handler, commits, and only then returns the reply.
+/// A refused command rolls back; an unexpected failure is logged with a reference the member sees.
+/// </summary>
+internal sealed partial class Convener(
+    IConvenerStore store,
+    IServiceScopeFactory scopes,
+    ConvenerOptions options,
+    TimeProvider time,
+    ILogger<Convener> logger) : IConvener
+{
+    private const int MaxNameLength = 64;
+
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>>> Invokers = new();
+
+    private static readonly MethodInfo InvokeMethod = typeof(Convener).GetMethod(nameof(InvokeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var parsed = CommandParser.Parse(inbound.Text);
+        if (parsed.Command is not { } command)
+        {
+            return Reply.Text(parsed.Error!);
+        }
+
+        using var logScope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["Conversation"] = inbound.Conversation.ToString(),
+            ["Member"] = inbound.Member.ToString(),
+            ["Command"] = command.GetType().Name,
+        });
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            var group = await transaction.Groups.GetOrCreateAsync(
+                inbound.Conversation, CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
+            var member = await transaction.Members.GetOrCreateAsync(
+                group.Id, inbound.Member.Id, CleanName(inbound.DisplayName, "member " + inbound.Member.Id), now, cancellationToken);
+            var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
+            var context = new CommandContext(group, member, role, transaction, now);
+
+            var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
+            var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return reply;
+        }
+        catch (ConvenerRuleException ex)
+        {
+            return Reply.Text(ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var reference = Guid.NewGuid().ToString("N")[..8];
+            LogUnexpected(logger, ex, reference);
+            return Reply.Text($"Sorry, something went wrong on my side and the command was not carried out. If you report it, quote reference {reference}.");
+        }
+    }
+
+    /// <summary>Platform names are user input too: no control characters, bounded length, never empty.</summary>
+    internal static string CleanName(string? name, string fallback)
+    {
+        var clean = UserText.Clean(name).Trim();
+        if (clean.Length > MaxNameLength)
+        {
+            clean = clean[..MaxNameLength].TrimEnd();
+        }
+
+        return clean.Length == 0 ? fallback : clean;
+    }
+
+    private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>
+        InvokeMethod.MakeGenericMethod(commandType)
+            .CreateDelegate<Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>>>();
+
+    private static Task<Reply> InvokeAsync<TCommand>(IServiceProvider services, ICommand command, CommandContext context, CancellationToken cancellationToken)
+        where TCommand : ICommand =>
+        services.GetRequiredService<ICommandHandler<TCommand>>().HandleAsync((TCommand)command, context, cancellationToken);
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unexpected failure while handling a command; reference {Reference}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string reference);
+}

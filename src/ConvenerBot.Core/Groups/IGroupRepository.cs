@@ -1,0 +1,17 @@
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Core.Groups;
+
+public interface IGroupRepository
+{
+    /// <summary>Finds the group of a conversation, creating it (with the given time zone) on first contact.</summary>
+    Task<Group> GetOrCreateAsync(ConversationRef conversation, string title, string timeZone, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken);
+
+    /// <summary>Allocates the next per-group case number; the group row stays locked until commit.</summary>
+    Task<int> NextCaseNumberAsync(long groupId, CancellationToken cancellationToken);
+
+    /// <summary>Allocates the next per-group session number; the group row stays locked until commit.</summary>
+    Task<int> NextSessionNumberAsync(long groupId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace ConvenerBot.Core.Sessions;
+
+public sealed record Attendee(long MemberId, string DisplayName, DateTimeOffset FirstSeenAt);

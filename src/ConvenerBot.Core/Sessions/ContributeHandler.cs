@@ -1,0 +1,65 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Protocols;
+using ConvenerBot.Core.Text;
+
+namespace ConvenerBot.Core.Sessions;
+
+/// <summary>Stores a question, idea, next step or learning, if the current stage collects it from this member.</summary>
+public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandler<ContributeCommand>
+{
+    public async Task<Reply> HandleAsync(ContributeCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var verb = "/" + command.Verb.ToString().ToLowerInvariant();
+        var session = await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
+            ?? throw new ConvenerRuleException($"No session is running, so there is nowhere to put this {verb}. Contributions are collected during a session.");
+        var protocol = protocols.Get(session.ProtocolKey);
+        var index = session.StageIndex!.Value;
+        var stage = protocol.Stages[index];
+        var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
+
+        var collect = stage.Collects.FirstOrDefault(c => Matches(command.Verb, c.Kind));
+        if (collect is null)
+        {
+            var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Matches(command.Verb, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
+            var belongs = where.Count == 0 ? $"This protocol does not use {verb}." : $"{verb} belongs in stage {string.Join(" and ", where)}.";
+            throw new ConvenerRuleException($"We are in stage {index + 1}, {stage.Title}. {StagePrompt.Collecting(stage, theCase)} {belongs}");
+        }
+
+        var isHolder = theCase.HolderId == context.Member.Id;
+        if (collect.From is Contributors.Holder && !isHolder)
+        {
+            throw new ConvenerRuleException($"In this stage only the holder ({theCase.HolderName}) gives {StagePrompt.Noun(collect.Kind)} with {verb}. {StagePrompt.Collecting(stage, theCase)}");
+        }
+
+        if (collect.From is Contributors.Group && isHolder)
+        {
+            throw new ConvenerRuleException($"As the holder you receive the group's {StagePrompt.Noun(collect.Kind)} in this stage rather than giving them. Listen, and answer in your own words when it helps.");
+        }
+
+        var noun = Singular(collect.Kind);
+        var text = UserText.Require(command.Text, noun);
+        await context.Store.Contributions.AddAsync(session.Id, context.Member.Id, stage.Key, collect.Kind, text, context.Now, cancellationToken);
+        await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
+        return Reply.Text($"Saved your {noun}, {context.Member.DisplayName}.");
+    }
+
+    private static bool Matches(ContributionVerb verb, ContributionKind kind) => verb switch
+    {
+        ContributionVerb.Ask => kind is ContributionKind.ClarifyingQuestion or ContributionKind.OpenQuestion,
+        ContributionVerb.Idea => kind is ContributionKind.Idea,
+        ContributionVerb.Step => kind is ContributionKind.NextStep,
+        _ => kind is ContributionKind.Learning,
+    };
+
+    private static string Singular(ContributionKind kind) => kind switch
+    {
+        ContributionKind.ClarifyingQuestion => "clarifying question",
+        ContributionKind.OpenQuestion => "question",
+        ContributionKind.Idea => "idea",
+        ContributionKind.NextStep => "next step",
+        _ => "learning",
+    };
+}

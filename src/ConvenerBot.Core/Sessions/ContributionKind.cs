@@ -1,0 +1,10 @@
+namespace ConvenerBot.Core.Sessions;
+
+public enum ContributionKind
+{
+    ClarifyingQuestion,
+    OpenQuestion,
+    Idea,
+    NextStep,
+    Learning,
+}

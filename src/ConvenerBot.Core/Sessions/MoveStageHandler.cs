@@ -1,0 +1,31 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Protocols;
+
+namespace ConvenerBot.Core.Sessions;
+
+public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandler<MoveStageCommand>
+{
+    public async Task<Reply> HandleAsync(MoveStageCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        context.Require(Role.Facilitator, "move the session between stages");
+        var session = await context.RequireRunningSessionAsync(cancellationToken);
+        var protocol = protocols.Get(session.ProtocolKey);
+        if (command.Forward)
+        {
+            session.MoveNext(protocol);
+        }
+        else
+        {
+            session.MoveBack(protocol);
+        }
+
+        await context.Store.Sessions.SaveAsync(session, cancellationToken);
+        await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
+        var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
+        return Reply.Of(StagePrompt.Render(session, protocol, theCase));
+    }
+}

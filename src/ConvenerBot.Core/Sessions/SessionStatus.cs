@@ -1,0 +1,9 @@
+namespace ConvenerBot.Core.Sessions;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Running,
+    Ended,
+    Cancelled,
+}
