@@ -21,8 +21,6 @@ internal sealed partial class Convener(
     TimeProvider time,
     ILogger<Convener> logger) : IConvener
 {
-    private const int MaxNameLength = 64;
-
     private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>>> Invokers = new();
 
     private static readonly MethodInfo InvokeMethod = typeof(Convener).GetMethod(nameof(InvokeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -48,9 +46,9 @@ internal sealed partial class Convener(
             await using var transaction = await store.BeginAsync(cancellationToken);
             var now = time.GetUtcNow();
             var group = await transaction.Groups.GetOrCreateAsync(
-                inbound.Conversation, CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
+                inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
             var member = await transaction.Members.GetOrCreateAsync(
-                group.Id, inbound.Member.Id, CleanName(inbound.DisplayName, "member " + inbound.Member.Id), now, cancellationToken);
+                group.Id, inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), now, cancellationToken);
             var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
             var context = new CommandContext(group, member, role, transaction, now);
 
@@ -73,18 +71,6 @@ internal sealed partial class Convener(
             LogUnexpected(logger, ex, reference);
             return Reply.Text($"Sorry, something went wrong on my side and the command was not carried out. If you report it, quote reference {reference}.");
         }
-    }
-
-    /// <summary>Platform names are user input too: no control characters, bounded length, never empty.</summary>
-    internal static string CleanName(string? name, string fallback)
-    {
-        var clean = UserText.Clean(name).Trim();
-        if (clean.Length > MaxNameLength)
-        {
-            clean = clean[..MaxNameLength].TrimEnd();
-        }
-
-        return clean.Length == 0 ? fallback : clean;
     }
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>

@@ -22,7 +22,7 @@ public static class MarkdownSummaryRenderer
 
         md.AppendLine();
         md.Append("- **Holder:** ").AppendLine(summary.Case is { } h ? Markdown.Escape(h.HolderName) : "—");
-        md.Append("- **When:** ").AppendLine(Markdown.Escape(When(session, zone)));
+        md.Append("- **When:** ").AppendLine(When(session, zone));
         md.Append("- **Protocol:** ").AppendLine(Markdown.Escape(summary.Protocol.Name));
         md.Append("- **Facilitator:** ").AppendLine(summary.FacilitatorName is { } f ? Markdown.Escape(f) : "—");
         md.Append("- **Took part:** ").AppendLine(summary.Attendees.Count == 0
@@ -30,7 +30,7 @@ public static class MarkdownSummaryRenderer
             : string.Join(", ", summary.Attendees.Select(a => Markdown.Escape(a.DisplayName))));
         if (summary.Case?.Description is { } description)
         {
-            md.AppendLine().AppendLine("## The case").AppendLine().AppendLine(string.Join("  \n", description.Split('\n').Select(Markdown.Escape)));
+            md.AppendLine().AppendLine("## The case").AppendLine().AppendLine(string.Join("  \n", description.Split('\n').Select(Markdown.EscapeLine)));
         }
 
         var byStage = summary.Contributions.ToLookup(x => x.StageKey);

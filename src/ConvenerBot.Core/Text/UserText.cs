@@ -83,4 +83,17 @@ public static class UserText
 
         return builder.ToString();
     }
+
+    /// <summary>Names from platforms are user input too: no control characters, at most 64 characters, never empty.</summary>
+    public static string CleanName(string? name, string fallback)
+    {
+        var clean = Clean(name).Trim();
+        if (clean.Length > 64)
+        {
+            clean = new StringInfo(clean).SubstringByTextElements(0, Math.Min(64, new StringInfo(clean).LengthInTextElements)).TrimEnd();
+            clean = clean.Length > 64 ? clean[..64] : clean;
+        }
+
+        return clean.Length == 0 ? fallback : clean;
+    }
 }

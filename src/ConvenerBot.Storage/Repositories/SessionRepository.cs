@@ -1,0 +1,141 @@
+using ConvenerBot.Core.Sessions;
+using Dapper;
+
+namespace ConvenerBot.Storage.Repositories;
+
+internal sealed class SessionRepository(DbContext db) : ISessionRepository
+{
+    private const string Select =
+        """
+        SELECT id, group_id, number, case_id, protocol_key, status, scheduled_at, started_at, ended_at, stage_index, facilitator_id
+        FROM sessions
+        """;
+
+    public async Task<Session> AddAsync(long groupId, int number, long? caseId, string protocolKey, DateTimeOffset scheduledAt, long scheduledBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Connection.ExecuteAsync(db.Command(
+            """
+            INSERT INTO sessions (group_id, number, case_id, protocol_key, status, scheduled_at, scheduled_by, created_at)
+            VALUES (@GroupId, @Number, @CaseId, @ProtocolKey, 'scheduled', @ScheduledAt, @ScheduledBy, @Now)
+            """,
+            new { GroupId = groupId, Number = number, CaseId = caseId, ProtocolKey = protocolKey, ScheduledAt = scheduledAt, ScheduledBy = scheduledBy, Now = now },
+            cancellationToken));
+        return await FindAsync(groupId, number, forUpdate: false, cancellationToken) ?? throw new InvalidOperationException("A session row vanished right after it was written.");
+    }
+
+    public async Task<Session?> FindAsync(long groupId, int number, bool forUpdate, CancellationToken cancellationToken) =>
+        (await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND number = @Number" + (forUpdate ? db.Dialect.ForUpdate : ""),
+            new { GroupId = groupId, Number = number }, cancellationToken)))?.ToSession();
+
+    public async Task<Session?> FindRunningAsync(long groupId, bool forUpdate, CancellationToken cancellationToken) =>
+        (await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND status = 'running'" + (forUpdate ? db.Dialect.ForUpdate : ""),
+            new { GroupId = groupId }, cancellationToken)))?.ToSession();
+
+    public async Task<IReadOnlyList<Session>> ListUpcomingAsync(long groupId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND status IN ('scheduled', 'running') ORDER BY scheduled_at, number",
+            new { GroupId = groupId }, cancellationToken));
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public async Task<Session?> FindLatestAsync(long groupId, CancellationToken cancellationToken) =>
+        (await db.Connection.QueryFirstOrDefaultAsync<SessionRow>(db.Command(
+            Select +
+            """
+             WHERE group_id = @GroupId AND status IN ('running', 'ended')
+             ORDER BY CASE WHEN status = 'running' THEN 0 ELSE 1 END, ended_at DESC, number DESC
+            """,
+            new { GroupId = groupId }, cancellationToken)))?.ToSession();
+
+    public async Task<IReadOnlyList<Session>> ListScheduledForCaseAsync(long caseId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
+            Select + " WHERE case_id = @CaseId AND status = 'scheduled' ORDER BY number" + db.Dialect.ForUpdate,
+            new { CaseId = caseId }, cancellationToken));
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public Task SaveAsync(Session session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return db.Connection.ExecuteAsync(db.Command(
+            """
+            UPDATE sessions
+            SET case_id = @CaseId, status = @Status, started_at = @StartedAt, ended_at = @EndedAt,
+                stage_index = @StageIndex, facilitator_id = @FacilitatorId
+            WHERE id = @Id
+            """,
+            new
+            {
+                session.Id,
+                session.CaseId,
+                Status = Names.Of(session.Status),
+                session.StartedAt,
+                session.EndedAt,
+                session.StageIndex,
+                session.FacilitatorId,
+            },
+            cancellationToken));
+    }
+
+    public Task MarkAttendedAsync(long sessionId, long memberId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            """
+            INSERT INTO attendance (session_id, member_id, first_seen_at)
+            VALUES (@SessionId, @MemberId, @Now)
+            ON CONFLICT (session_id, member_id) DO NOTHING
+            """, new { SessionId = sessionId, MemberId = memberId, Now = now }, cancellationToken));
+
+    public async Task<IReadOnlyList<Attendee>> ListAttendeesAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Connection.QueryAsync<AttendeeRow>(db.Command(
+            """
+            SELECT a.member_id, m.display_name, a.first_seen_at
+            FROM attendance a
+            JOIN members m ON m.id = a.member_id
+            WHERE a.session_id = @SessionId
+            ORDER BY a.first_seen_at, a.member_id
+            """, new { SessionId = sessionId }, cancellationToken));
+        return [.. rows.Select(r => new Attendee(r.MemberId, r.DisplayName, r.FirstSeenAt))];
+    }
+
+    private sealed class SessionRow
+    {
+        public long Id { get; set; }
+
+        public long GroupId { get; set; }
+
+        public long Number { get; set; }
+
+        public long? CaseId { get; set; }
+
+        public string ProtocolKey { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public DateTimeOffset ScheduledAt { get; set; }
+
+        public DateTimeOffset? StartedAt { get; set; }
+
+        public DateTimeOffset? EndedAt { get; set; }
+
+        public long? StageIndex { get; set; }
+
+        public long? FacilitatorId { get; set; }
+
+        public Session ToSession() => new(
+            Id, GroupId, (int)Number, CaseId, ProtocolKey, Names.SessionStatus(Status), ScheduledAt, StartedAt, EndedAt, (int?)StageIndex, FacilitatorId);
+    }
+
+    private sealed class AttendeeRow
+    {
+        public long MemberId { get; set; }
+
+        public string DisplayName { get; set; } = "";
+
+        public DateTimeOffset FirstSeenAt { get; set; }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ConvenerBot.LocalChat;
+
+public static class LocalChatExtensions
+{
+    /// <summary>The local terminal chat on standard input and output.</summary>
+    public static IServiceCollection AddLocalChat(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => LocalChatIo.FromConsole());
+        services.AddHostedService<LocalChatService>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.LocalChat;
+
+/// <summary>The terminal: reads lines from standard input, prints bot replies as lines starting with <c>bot&gt; </c>.</summary>
+internal sealed class LocalChatIo(TextReader input, TextWriter output, bool interactive)
+{
+    public const string BotPrefix = "bot> ";
+
+    public bool Interactive { get; } = interactive;
+
+    public static LocalChatIo FromConsole() => new(Console.In, Console.Out, !Console.IsInputRedirected);
+
+    public static string DefaultName() => string.IsNullOrWhiteSpace(Environment.UserName) ? "me" : Environment.UserName;
+
+    public async Task<string?> ReadLineAsync(string name, CancellationToken cancellationToken)
+    {
+        if (Interactive)
+        {
+            await output.WriteAsync($"{name}> ");
+            await output.FlushAsync(cancellationToken);
+        }
+
+        // Console reads block; running them aside lets Ctrl+C stop the host without waiting for a line.
+        return await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
+    }
+
+    public async Task WriteReplyAsync(Reply reply)
+    {
+        foreach (var message in reply.Messages)
+        {
+            await WriteBotAsync(message.Text);
+            if (message.Actions is { Count: > 0 } actions)
+            {
+                await WriteBotAsync("Actions: " + string.Join(" · ", actions.Select(Command)));
+            }
+        }
+
+        await output.FlushAsync();
+    }
+
+    public async Task WriteBotAsync(string text)
+    {
+        foreach (var line in text.TrimEnd('\n').Split('\n'))
+        {
+            await output.WriteLineAsync(BotPrefix + line);
+        }
+    }
+
+    private static string Command(StageAction action) => action switch
+    {
+        StageAction.Next => "/next",
+        StageAction.Back => "/back",
+        _ => "/session end",
+    };
+}

@@ -1,0 +1,95 @@
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ConvenerBot.LocalChat;
+
+/// <summary>
+/// The local terminal chat: one local group where the person at the keyboard types as a member.
+/// <c>/as NAME</c> switches who is typing. When input is not a terminal it answers every line and
+/// stops at the end of input, so whole sessions can be scripted.
+/// </summary>
+internal sealed partial class LocalChatService(
+    IConvener convener,
+    LocalChatIo io,
+    IHostApplicationLifetime lifetime,
+    ILogger<LocalChatService> logger) : BackgroundService
+{
+    private static readonly ConversationRef Conversation = new("local", "terminal");
+    private const string GroupTitle = "the local group";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var name = LocalChatIo.DefaultName();
+        try
+        {
+            if (io.Interactive)
+            {
+                await io.WriteBotAsync($"Welcome to ConvenerBot's local chat. You are typing as {name}; switch with /as NAME. Type /help for commands, /quit to leave.");
+            }
+
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var line = await io.ReadLineAsync(name, stoppingToken);
+                if (line is null || (io.Interactive && line.Trim() is "/quit" or "/exit"))
+                {
+                    break;
+                }
+
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var text = line;
+                if (IsAs(line, out var requested))
+                {
+                    var clean = UserText.CleanName(requested, "");
+                    if (clean.Length == 0)
+                    {
+                        await io.WriteBotAsync("Usage: /as NAME — the name of the member who types next.");
+                        continue;
+                    }
+
+                    name = clean;
+                    text = "/me";
+                }
+
+                var reply = await convener.HandleAsync(
+                    new Inbound(Conversation, GroupTitle, new MemberRef("local", name.ToLowerInvariant()), name, IsPlatformAdmin: false, text),
+                    stoppingToken);
+                await io.WriteReplyAsync(reply);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex);
+            Environment.ExitCode = 1;
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    private static bool IsAs(string line, out string name)
+    {
+        var trimmed = line.Trim();
+        if (trimmed == "/as" || trimmed.StartsWith("/as ", StringComparison.OrdinalIgnoreCase))
+        {
+            name = trimmed[3..].Trim();
+            return true;
+        }
+
+        name = "";
+        return false;
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "The local chat stopped unexpectedly")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,97 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Members;
+
+namespace ConvenerBot.Core.Tests.Commands;
+
+public sealed class CommandParserTests
+{
+    [Theory]
+    [InlineData("/help")]
+    [InlineData("/help@ConvenerBot")]
+    [InlineData("  /HELP")]
+    public void Parse_HelpForms_GiveHelp(string text) =>
+        Assert.IsType<HelpCommand>(CommandParser.Parse(text).Command);
+
+    [Fact]
+    public void Parse_CaseOpenWithDescription_SplitsAtBar()
+    {
+        var command = Assert.IsType<OpenCaseCommand>(CommandParser.Parse("/case open Funding gap | Grant ends in March | really").Command);
+
+        Assert.Equal("Funding gap", command.Title);
+        Assert.Equal("Grant ends in March | really", command.Description);
+    }
+
+    [Fact]
+    public void Parse_CaseOpenOnSeveralLines_TakesFirstLineAsTitle()
+    {
+        var command = Assert.IsType<OpenCaseCommand>(CommandParser.Parse("/case@Bot open Funding gap\nline two\nline three").Command);
+
+        Assert.Equal("Funding gap", command.Title);
+        Assert.Equal("line two\nline three", command.Description);
+    }
+
+    [Fact]
+    public void Parse_ScheduleWithOptions_ReadsAll()
+    {
+        var command = Assert.IsType<ScheduleSessionCommand>(CommandParser.Parse("/session schedule 2026-12-26 10:00 case #3 protocol peer-to-peer").Command);
+
+        Assert.Equal(new ScheduleSessionCommand("2026-12-26 10:00", 3, "peer-to-peer"), command);
+    }
+
+    [Fact]
+    public void Parse_StartWithCase_ReadsBoth() =>
+        Assert.Equal(new StartSessionCommand(2, 5), CommandParser.Parse("/session start 2 case 5").Command);
+
+    [Fact]
+    public void Parse_ContributionKeepsTextVerbatim()
+    {
+        var command = Assert.IsType<ContributeCommand>(CommandParser.Parse("/ask   What **if** '; DROP TABLE cases; --").Command);
+
+        Assert.Equal(ContributionVerb.Ask, command.Verb);
+        Assert.Equal("What **if** '; DROP TABLE cases; --", command.Text);
+    }
+
+    [Fact]
+    public void Parse_Role_ReadsRoleAndName() =>
+        Assert.Equal(new SetRoleCommand(Role.Facilitator, "Ana Maria"), CommandParser.Parse("/role facilitator @Ana Maria").Command);
+
+    [Theory]
+    [InlineData("hello", "start with /")]
+    [InlineData("/", "command name is missing")]
+    [InlineData("/frobnicate", "don't know the command /frobnicate")]
+    [InlineData("/case", "Say what to do with cases")]
+    [InlineData("/case close 1", "not a case command")]
+    [InlineData("/case open", "needs a title")]
+    [InlineData("/case open | only a description", "needs a title")]
+    [InlineData("/case show", "Something is missing")]
+    [InlineData("/case show 1 2", "Too many arguments")]
+    [InlineData("/case show abc", "'abc' is not a case number")]
+    [InlineData("/case show 0", "is not a case number")]
+    [InlineData("/case show 99999999999", "is not a case number")]
+    [InlineData("/case list everything", "takes no arguments")]
+    [InlineData("/session schedule", "Say when")]
+    [InlineData("/session schedule 2026-12-26 10:00 case", "needs a value")]
+    [InlineData("/session schedule 2026-12-26 10:00 case x", "'x' is not a case number")]
+    [InlineData("/session schedule 2026-12-26 10:00 case 1 case 2", "given twice")]
+    [InlineData("/session start soon", "'soon' is not a session number")]
+    [InlineData("/session start 1 with 2", "Usage: /session start")]
+    [InlineData("/next now", "takes no arguments")]
+    [InlineData("/role king ana", "'king' is not a role")]
+    [InlineData("/role facilitator", "Say whose role")]
+    [InlineData("/summary one", "is not a session number")]
+    public void Parse_BadInput_ExplainsWhatIsWrong(string text, string expected)
+    {
+        var result = CommandParser.Parse(text);
+
+        Assert.Null(result.Command);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TitleOverLimit_IsRefused()
+    {
+        var result = CommandParser.Parse("/case open " + new string('x', CommandParser.MaxTitleLength + 1));
+
+        Assert.Contains("keep it to 200", result.Error, StringComparison.Ordinal);
+    }
+}

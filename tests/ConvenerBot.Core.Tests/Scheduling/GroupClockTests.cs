@@ -1,0 +1,31 @@
+using ConvenerBot.Core.Scheduling;
+
+namespace ConvenerBot.Core.Tests.Scheduling;
+
+public sealed class GroupClockTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("2026-12-26 10:00", "Europe/Oslo", "2026-12-26T09:00:00Z")]
+    [InlineData("2026-12-26T10:00", "America/Bogota", "2026-12-26T15:00:00Z")]
+    [InlineData("2027-07-01 10:00:30", "Europe/Oslo", "2027-07-01T08:00:30Z")]
+    public void ParseFuture_LocalTime_IsStoredAsUtc(string text, string zone, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), GroupClock.ParseFuture(text, zone, Now));
+
+    [Theory]
+    [InlineData("2026-11-23 08:59", "is in the past")]
+    [InlineData("next saturday", "not a date and time I can read")]
+    [InlineData("2026-02-30 10:00", "not a date and time I can read")]
+    [InlineData("2027-03-28 02:30", "does not exist in Europe/Oslo")]
+    public void ParseFuture_BadWhen_IsRefused(string text, string expected)
+    {
+        var ex = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture(text, "Europe/Oslo", Now));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_ShowsLocalTimeAndZone() =>
+        Assert.Equal("Sat 26 Dec 2026 10:00 (Europe/Oslo)", GroupClock.Format(new DateTimeOffset(2026, 12, 26, 9, 0, 0, TimeSpan.Zero), "Europe/Oslo"));
+}

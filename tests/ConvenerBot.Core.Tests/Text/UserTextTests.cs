@@ -1,0 +1,55 @@
+using ConvenerBot.Core.Text;
+
+namespace ConvenerBot.Core.Tests.Text;
+
+public sealed class UserTextTests
+{
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("   \n ", "is empty")]
+    [InlineData("bell\u0007", "control character (U+0007) at position 5")]
+    [InlineData("nul\u0000x", "control character (U+0000)")]
+    [InlineData("escape \u001b[31mred", "control character (U+001B)")]
+    public void Require_BadText_IsRefusedWithReason(string text, string expected)
+    {
+        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(text, "question"));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Require_LoneSurrogates_AreRefused()
+    {
+        // Built at run time: xunit's theory serialisation cannot carry broken UTF-16.
+        var high = new string(['b', 'r', 'o', 'k', 'e', 'n', ' ', (char)0xD800, ' ', 'x']);
+        var reversed = new string(['r', (char)0xDC00, (char)0xD800]);
+
+        Assert.Contains("lone surrogate at position 8", Assert.Throws<ConvenerRuleException>(() => UserText.Require(high, "idea")).Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate at position 2", Assert.Throws<ConvenerRuleException>(() => UserText.Require(reversed, "idea")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Require_TooLong_SaysTheLimit()
+    {
+        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(new string('a', UserText.MaxLength + 1), "idea"));
+
+        Assert.Contains("4001 characters long; the limit is 4000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Require_AtLimitWithEmojiTabsAndLines_IsKept()
+    {
+        var text = "Line one\twith tab 🌱\r\nline two '; DROP TABLE x; -- **bold**";
+
+        Assert.Equal("Line one\twith tab 🌱\nline two '; DROP TABLE x; -- **bold**", UserText.Require(text, "idea"));
+        Assert.Equal(UserText.MaxLength, UserText.Require(new string('a', UserText.MaxLength), "idea").Length);
+    }
+
+    [Fact]
+    public void CleanName_StripsControlsKeepsEmojiAndBoundsLength()
+    {
+        Assert.Equal("Ana 🌱", UserText.CleanName("\u0007Ana 🌱\n", "x"));
+        Assert.Equal("fallback", UserText.CleanName("\u0001\u0002", "fallback"));
+        Assert.Equal(64, UserText.CleanName(new string('n', 100), "x").Length);
+    }
+}
