@@ -1,0 +1,254 @@
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Storage.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace ConvenerBot.Storage.Tests;
+
+/// <summary>The convening loop through the real engine on a real store; run against SQLite and Postgres.</summary>
+public abstract class ConvenerScenarioTests(StoreFixture fixture)
+{
+    [Fact]
+    public async Task FullSession_StoresOutcomeAndRendersSummary()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        Assert.StartsWith("Saved your clarifying question", await chat.SayAsync("chloe", "/ask How much is missing?"));
+        await chat.SayAsync("ben", "/next");
+        Assert.StartsWith("Saved your question", await chat.SayAsync("dan", "/ask What would success look like?"));
+        await chat.SayAsync("ben", "/next");
+        Assert.StartsWith("Saved your idea", await chat.SayAsync("chloe", "/idea Ask the municipality"));
+        Assert.StartsWith("Saved your next step", await chat.SayAsync("ana", "/step Call the municipality"));
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("dan", "/learn Start early");
+        await chat.SayAsync("ana", "/learn Ask for help");
+        var ended = await chat.SendAsync("ben", "/session end");
+
+        Assert.Contains("1 next step, 2 learnings, 4 people took part", ended.Messages[0].Text, StringComparison.Ordinal);
+        var summary = ended.Messages[1];
+        Assert.Equal(MessageFormat.Markdown, summary.Format);
+        Assert.Contains("# Session 1 — Case 1: Funding gap", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("- **Holder:** ana", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("- **Facilitator:** ben", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("- **Took part:** ben, chloe, dan, ana", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("## 3. Clarify the issue\n\n- Clarifying question from chloe: How much is missing?", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("## Next steps chosen by the holder\n\n- Call the municipality", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("## Learnings\n\n- dan: Start early\n- ana: Ask for help", summary.Text, StringComparison.Ordinal);
+        Assert.Equal(summary.Text, await chat.SayAsync("chloe", "/summary 1"));
+        Assert.Contains("discussed", await chat.SayAsync("ana", "/case list"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadInput_GetsSpecificReply_AndChangesNothing()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        var other = fixture.NewChat();
+        await other.SayAsync("zoe", "/case open Elsewhere");
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        var cases = new (Chat Chat, string Who, string Text, string Expected)[]
+        {
+            (chat, "chloe", "/frobnicate", "I don't know the command /frobnicate"),
+            (chat, "chloe", "just chatting", "start with /"),
+            (chat, "chloe", "/case show", "Something is missing"),
+            (chat, "chloe", "/case list all", "takes no arguments"),
+            (chat, "chloe", "/case show 99", "There is no case 99"),
+            (other, "zoe", "/session start 1", "There is no session 1"),
+            (other, "zoe", "/case withdraw 2", "There is no case 2"),
+            (chat, "ben", "/session schedule 2026-11-22 10:00 case 1", "is in the past"),
+            (chat, "ben", "/session schedule someday case 1", "not a date and time"),
+            (chat, "ben", "/session schedule 2026-12-30 10:00 protocol nonsense", "There is no protocol 'nonsense'"),
+            (chat, "chloe", "/idea Too early", "We are in stage 3, Clarify the issue"),
+            (chat, "chloe", "/learn Too early", "/learn belongs in stage 6"),
+            (chat, "ana", "/ask Do I question myself?", "As the holder you receive"),
+            (chat, "chloe", "/next", "Only a facilitator or an organizer can move the session"),
+            (chat, "chloe", "/session end", "Only a facilitator or an organizer can end sessions"),
+            (chat, "chloe", "/role facilitator dan", "Only an organizer can change roles"),
+            (chat, "ana", "/role facilitator nobody", "No member called 'nobody'"),
+            (chat, "ana", "/role member ana", "the group's only organizer"),
+            (chat, "chloe", "/case withdraw 1", "Only the holder (ana) or an organizer"),
+            (chat, "ben", "/session start", "Session 1 is already running"),
+            (chat, "ben", "/session cancel 1", "only a scheduled session can be cancelled"),
+            (chat, "chloe", "/ask ", "The clarifying question is empty"),
+            (chat, "chloe", "/ask " + new string('?', 4001), "the limit is 4000"),
+            (chat, "chloe", "/ask bell\u0007", "control character (U+0007)"),
+            (chat, "chloe", "/ask broken " + (char)0xD800, "lone surrogate"),
+            (chat, "ana", "/timezone Mars/Olympus", "is not a time zone I know"),
+            (chat, "chloe", "/timezone Europe/Oslo", "Only an organizer can change the group's time zone"),
+            (other, "zoe", "/next", "No session is running"),
+            (other, "zoe", "/ask Anyone?", "No session is running"),
+            (other, "stranger", "/summary 1", "There is no session 1"),
+        };
+
+        foreach (var (target, who, text, expected) in cases)
+        {
+            var before = await fixture.DumpAsync();
+
+            var reply = await target.SayAsync(who, text);
+
+            Assert.True(reply.Contains(expected, StringComparison.Ordinal), $"'{text}' got: {reply}");
+            Assert.DoesNotContain("   at ", reply, StringComparison.Ordinal);
+            Assert.True(before == await fixture.DumpAsync(), $"'{text}' changed the store");
+        }
+    }
+
+    [Fact]
+    public async Task MetacharacterText_IsStoredVerbatim_AndEscapedWhereRendered()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        const string Nasty = "Robert'); DROP TABLE contributions;-- **bold** [x](http://evil.example) <b>&amp; `tick` 🌱";
+
+        await chat.SayAsync("chloe", "/ask " + Nasty);
+
+        await using (var tx = await fixture.Store.BeginAsync(CancellationToken.None))
+        {
+            var group = await tx.Groups.GetOrCreateAsync(chat.Conversation, "Test group", "UTC", fixture.Time.GetUtcNow(), CancellationToken.None);
+            var session = await tx.Sessions.FindAsync(group.Id, 1, forUpdate: false, CancellationToken.None);
+            var stored = Assert.Single(await tx.Contributions.ListAsync(session!.Id, CancellationToken.None));
+            Assert.Equal(Nasty, stored.Text);
+        }
+
+        var summary = await chat.SayAsync("chloe", "/summary");
+        Assert.Contains(@"Robert'); DROP TABLE contributions;-- \*\*bold\*\* \[x\](http://evil.example) \<b\>\&amp; \`tick\` 🌱", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saved_IsReadableFromANewConnection()
+    {
+        var chat = fixture.NewChat();
+
+        var reply = await chat.SayAsync("ana", "/case open Saved means saved");
+
+        Assert.StartsWith("Saved case 1", reply, StringComparison.Ordinal);
+        await using var tx = await fixture.Store.BeginAsync(CancellationToken.None);
+        var group = await tx.Groups.GetOrCreateAsync(chat.Conversation, "Test group", "UTC", fixture.Time.GetUtcNow(), CancellationToken.None);
+        Assert.Equal("Saved means saved", (await tx.Cases.FindAsync(group.Id, 1, CancellationToken.None))?.Title);
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_ShowsOnlyAReference_LogsIt_AndSavesNothing()
+    {
+        var failing = fixture.CreateConvener(inner => new CommitFailsStore(inner));
+        var chat = new Chat(failing);
+        var before = await fixture.DumpAsync();
+
+        var reply = await chat.SayAsync("ana", "/case open Never saved");
+
+        var reference = reply.Split("reference ")[1].TrimEnd('.');
+        Assert.Matches("^[0-9a-f]{8}$", reference);
+        Assert.DoesNotContain("disk", reply, StringComparison.Ordinal);
+        Assert.Contains(fixture.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains(reference, StringComparison.Ordinal) && e.Exception?.Message == "disk on fire");
+        Assert.Equal(before, await fixture.DumpAsync());
+    }
+
+    [Fact]
+    public async Task Summary_BelongsToThoseWhoTookPart()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        await chat.SayAsync("chloe", "/here");
+        await chat.SayAsync("ben", "/session end");
+
+        Assert.Contains("is for those who took part", await chat.SayAsync("dan", "/summary 1"), StringComparison.Ordinal);
+        Assert.StartsWith("# Session 1", await chat.SayAsync("chloe", "/summary 1"), StringComparison.Ordinal);
+        Assert.StartsWith("# Session 1", await chat.SayAsync("ana", "/summary"), StringComparison.Ordinal);
+        Assert.StartsWith("# Session 1", await chat.SayAsync("eve", "/summary 1", admin: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Roles_FirstMemberOrganizes_AdminsOrganize_RolesCanBeGiven()
+    {
+        var chat = fixture.NewChat();
+
+        Assert.Contains("ana, an organizer", await chat.SayAsync("ana", "/me"), StringComparison.Ordinal);
+        Assert.Contains("ben, a member", await chat.SayAsync("ben", "/me"), StringComparison.Ordinal);
+        Assert.Contains("an organizer (as an administrator of this chat)", await chat.SayAsync("carl", "/me", admin: true), StringComparison.Ordinal);
+        Assert.Contains("Saved: ben is now an organizer", await chat.SayAsync("carl", "/role organizer BEN", admin: true), StringComparison.Ordinal);
+        Assert.Contains("Saved: ana is now a member", await chat.SayAsync("ben", "/role member ana"), StringComparison.Ordinal);
+        Assert.Contains("Only an organizer", await chat.SayAsync("ana", "/role organizer ana"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_ByHolder_LeavesScheduledSessionWithoutCase()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/case open To withdraw");
+        await chat.SayAsync("ana", "/session schedule 2026-12-26 10:00 case 1");
+
+        var reply = await chat.SayAsync("ana", "/case withdraw 1");
+
+        Assert.Contains("Case 1 is withdrawn. Session 1 stays on the calendar without a case", reply, StringComparison.Ordinal);
+        Assert.Contains("no case yet", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
+        Assert.Contains("has no case yet", await chat.SayAsync("ana", "/session start"), StringComparison.Ordinal);
+        Assert.Contains("was withdrawn and cannot be discussed", await chat.SayAsync("ana", "/session start 1 case 1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TimeZone_IsUsedToReadAndShowTimes()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/case open Zones");
+
+        Assert.Contains("now read and shown in Europe/Oslo", await chat.SayAsync("ana", "/timezone Europe/Oslo"), StringComparison.Ordinal);
+        Assert.Contains("Sat 26 Dec 2026 10:00 (Europe/Oslo)", await chat.SayAsync("ana", "/session schedule 2026-12-26 10:00 case 1"), StringComparison.Ordinal);
+
+        await using var tx = await fixture.Store.BeginAsync(CancellationToken.None);
+        var group = await tx.Groups.GetOrCreateAsync(chat.Conversation, "Test group", "UTC", fixture.Time.GetUtcNow(), CancellationToken.None);
+        var session = await tx.Sessions.FindAsync(group.Id, 1, forUpdate: false, CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 12, 26, 9, 0, 0, TimeSpan.Zero), session!.ScheduledAt);
+    }
+
+    [Fact]
+    public async Task ConcurrentStageMoves_AreSerialised_NoneIsLost()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 7).Select(_ => chat.SayAsync("ben", "/next")));
+
+        Assert.Equal(5, replies.Count(r => r.Contains("stage ", StringComparison.Ordinal) && r.StartsWith("Session 1", StringComparison.Ordinal)));
+        Assert.Equal(2, replies.Count(r => r.StartsWith("This is the last stage", StringComparison.Ordinal)));
+        Assert.Contains("running, stage 6 of 6", await chat.SayAsync("ben", "/session list"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_ReopensCase_AndListShowsOnlyUpcoming()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/case open Maybe later");
+        await chat.SayAsync("ana", "/session schedule 2026-12-26 10:00 case 1");
+
+        Assert.Equal("Session 1 is cancelled.", await chat.SayAsync("ana", "/session cancel 1"));
+        Assert.Contains("open", await chat.SayAsync("ana", "/case show 1"), StringComparison.Ordinal);
+        Assert.StartsWith("No sessions are coming up", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
+    }
+
+    private sealed class CommitFailsStore(IConvenerStore inner) : IConvenerStore
+    {
+        public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken) =>
+            new Failing(await inner.BeginAsync(cancellationToken));
+
+        private sealed class Failing(IStoreTransaction inner) : IStoreTransaction
+        {
+            public Core.Groups.IGroupRepository Groups => inner.Groups;
+
+            public Core.Members.IMemberRepository Members => inner.Members;
+
+            public Core.Cases.ICaseRepository Cases => inner.Cases;
+
+            public Core.Sessions.ISessionRepository Sessions => inner.Sessions;
+
+            public Core.Sessions.IContributionRepository Contributions => inner.Contributions;
+
+            public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteConvenerScenarioTests(SqliteStoreFixture fixture) : ConvenerScenarioTests(fixture), IClassFixture<SqliteStoreFixture>;
+
+public sealed class PostgresConvenerScenarioTests(PostgresStoreFixture fixture) : ConvenerScenarioTests(fixture), IClassFixture<PostgresStoreFixture>;

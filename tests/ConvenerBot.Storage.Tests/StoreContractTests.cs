@@ -1,0 +1,169 @@
+using ConvenerBot.Core.Cases;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Sessions;
+using ConvenerBot.Storage.Tests.Support;
+
+namespace ConvenerBot.Storage.Tests;
+
+/// <summary>What every store must do, checked the same way against SQLite and Postgres.</summary>
+public abstract class StoreContractTests(StoreFixture fixture)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, 123, TimeSpan.Zero);
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static ConversationRef NewConversation() => new("contract", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Groups_GetOrCreate_IsIdempotent_AndNumbersArePerGroup()
+    {
+        var conversation = NewConversation();
+        await using var tx = await fixture.Store.BeginAsync(None);
+
+        var first = await tx.Groups.GetOrCreateAsync(conversation, "Circle", "Europe/Oslo", Now, None);
+        var again = await tx.Groups.GetOrCreateAsync(conversation, "Circle renamed", "UTC", Now.AddDays(1), None);
+        var other = await tx.Groups.GetOrCreateAsync(NewConversation(), "Other", "UTC", Now, None);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(("Circle renamed", "Europe/Oslo", Now), (again.Title, again.TimeZone, again.CreatedAt));
+        var numbers = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            numbers.Add(await tx.Groups.NextCaseNumberAsync(first.Id, None));
+        }
+
+        Assert.Equal([1, 2, 3], numbers);
+        Assert.Equal(1, await tx.Groups.NextCaseNumberAsync(other.Id, None));
+        Assert.Equal(1, await tx.Groups.NextSessionNumberAsync(first.Id, None));
+    }
+
+    [Fact]
+    public async Task Members_FirstIsOrganizer_NamesFollowThePlatform_RolesPersist()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var ben = await tx.Members.GetOrCreateAsync(group.Id, "2", "Ben", Now, None);
+        var renamed = await tx.Members.GetOrCreateAsync(group.Id, "2", "Benjamin", Now, None);
+        await tx.Members.SetRoleAsync(ben.Id, Role.Facilitator, None);
+
+        Assert.Equal((Role.Organizer, Role.Member), (ana.Role, ben.Role));
+        Assert.Equal((ben.Id, "Benjamin"), (renamed.Id, renamed.DisplayName));
+        Assert.Equal([("Ana", Role.Organizer), ("Benjamin", Role.Facilitator)], (await tx.Members.ListAsync(group.Id, None)).Select(m => (m.DisplayName, m.Role)));
+    }
+
+    [Fact]
+    public async Task Cases_AreFoundOnlyInTheirGroup_AndKeepEveryField()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var other = await tx.Groups.GetOrCreateAsync(NewConversation(), "Other", "UTC", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+
+        var added = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Title ' \" ;", "Line one\nLine two 🌱", Now, None);
+        await tx.Cases.SetStatusAsync(added.Id, CaseStatus.Scheduled, None);
+
+        Assert.Equal(added with { Status = CaseStatus.Scheduled }, await tx.Cases.FindAsync(group.Id, 1, None));
+        Assert.Equal("Ana", added.HolderName);
+        Assert.Null(await tx.Cases.FindAsync(other.Id, 1, None));
+        Assert.Null(await tx.Cases.FindByIdAsync(other.Id, added.Id, None));
+        Assert.Single(await tx.Cases.ListAsync(group.Id, None));
+    }
+
+    [Fact]
+    public async Task Sessions_RoundTripEveryField_AndQueriesSelectByStatus()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
+        var later = await tx.Sessions.AddAsync(group.Id, 2, theCase.Id, "peer-to-peer", Now.AddDays(9), ana.Id, Now, None);
+        var soon = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(2), ana.Id, Now, None);
+
+        Assert.Equal([1, 2], (await tx.Sessions.ListUpcomingAsync(group.Id, None)).Select(s => s.Number));
+        Assert.Equal([1, 2], (await tx.Sessions.ListScheduledForCaseAsync(theCase.Id, None)).Select(s => s.Number));
+        Assert.Null(await tx.Sessions.FindRunningAsync(group.Id, forUpdate: true, None));
+        Assert.Null(await tx.Sessions.FindLatestAsync(group.Id, None));
+
+        soon.Start(ana.Id, Now.AddDays(2));
+        await tx.Sessions.SaveAsync(soon, None);
+        var running = await tx.Sessions.FindRunningAsync(group.Id, forUpdate: true, None);
+        Assert.Equal(
+            (soon.Id, SessionStatus.Running, 0, (DateTimeOffset?)Now.AddDays(2), (long?)ana.Id, Now.AddDays(2)),
+            (running!.Id, running.Status, running.StageIndex!.Value, running.StartedAt, running.FacilitatorId, running.ScheduledAt));
+        running.End(Now.AddDays(2).AddHours(1));
+        await tx.Sessions.SaveAsync(running, None);
+        later.DetachCase();
+        await tx.Sessions.SaveAsync(later, None);
+
+        var latest = await tx.Sessions.FindLatestAsync(group.Id, None);
+        Assert.Equal((1, SessionStatus.Ended, (DateTimeOffset?)Now.AddDays(2).AddHours(1)), (latest!.Number, latest.Status, latest.EndedAt));
+        Assert.Null((await tx.Sessions.FindAsync(group.Id, 2, forUpdate: false, None))!.CaseId);
+    }
+
+    [Fact]
+    public async Task OneRunningSessionPerGroup_IsEnforcedByTheStore()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
+        var one = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(1), ana.Id, Now, None);
+        var two = await tx.Sessions.AddAsync(group.Id, 2, theCase.Id, "peer-to-peer", Now.AddDays(2), ana.Id, Now, None);
+        one.Start(ana.Id, Now);
+        two.Start(ana.Id, Now);
+        await tx.Sessions.SaveAsync(one, None);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tx.Sessions.SaveAsync(two, None));
+    }
+
+    [Fact]
+    public async Task ContributionsAndAttendance_KeepOrder_AndAttendanceIsIdempotent()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var ben = await tx.Members.GetOrCreateAsync(group.Id, "2", "Ben", Now, None);
+        var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
+        var session = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(1), ana.Id, Now, None);
+
+        await tx.Contributions.AddAsync(session.Id, ben.Id, "clarify", ContributionKind.ClarifyingQuestion, "First?", Now, None);
+        await tx.Contributions.AddAsync(session.Id, ana.Id, "next-steps", ContributionKind.NextStep, "Second", Now, None);
+        await tx.Sessions.MarkAttendedAsync(session.Id, ben.Id, Now, None);
+        await tx.Sessions.MarkAttendedAsync(session.Id, ana.Id, Now.AddMinutes(1), None);
+        await tx.Sessions.MarkAttendedAsync(session.Id, ben.Id, Now.AddMinutes(2), None);
+
+        Assert.Equal(
+            [("Ben", ContributionKind.ClarifyingQuestion, "First?", "clarify"), ("Ana", ContributionKind.NextStep, "Second", "next-steps")],
+            (await tx.Contributions.ListAsync(session.Id, None)).Select(c => (c.MemberName, c.Kind, c.Text, c.StageKey)));
+        Assert.Equal([("Ben", Now), ("Ana", Now.AddMinutes(1))], (await tx.Sessions.ListAttendeesAsync(session.Id, None)).Select(a => (a.DisplayName, a.FirstSeenAt)));
+    }
+
+    [Fact]
+    public async Task Transaction_NotCommitted_LeavesNoTrace()
+    {
+        var conversation = NewConversation();
+        await using (var tx = await fixture.Store.BeginAsync(None))
+        {
+            var group = await tx.Groups.GetOrCreateAsync(conversation, "Gone", "UTC", Now, None);
+            await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        }
+
+        await using var check = await fixture.Store.BeginAsync(None);
+        var fresh = await check.Groups.GetOrCreateAsync(conversation, "Gone", "UTC", Now, None);
+        Assert.Empty(await check.Members.ListAsync(fresh.Id, None));
+    }
+
+    [Fact]
+    public async Task Migrate_AgainOnAMigratedDatabase_AppliesNothing()
+    {
+        var applied = await fixture.MigrateAgainAsync();
+
+        Assert.Empty(applied);
+    }
+}
+
+public sealed class SqliteStoreContractTests(SqliteStoreFixture fixture) : StoreContractTests(fixture), IClassFixture<SqliteStoreFixture>;
+
+public sealed class PostgresStoreContractTests(PostgresStoreFixture fixture) : StoreContractTests(fixture), IClassFixture<PostgresStoreFixture>;

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Text;
+using ConvenerBot.Core;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Protocols;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConvenerBot.Storage.Tests.Support;
+
+/// <summary>
+/// A real, freshly migrated store with the real engine on top. Tests isolate themselves by using a new
+/// group (conversation) each; the whole database can be dumped to prove a command changed nothing.
+/// </summary>
+public abstract class StoreFixture : IAsyncLifetime
+{
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance"];
+
+    private readonly List<ServiceProvider> _providers = [];
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public ListLoggerProvider Logs { get; } = new();
+
+    public IConvener Convener { get; private set; } = null!;
+
+    public IConvenerStore Store { get; private set; } = null!;
+
+    protected abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public IReadOnlyList<string> AppliedMigrations { get; private set; } = [];
+
+    public virtual async Task InitializeAsync()
+    {
+        var services = BuildProvider(decorate: null);
+        Convener = services.GetRequiredService<IConvener>();
+        Store = services.GetRequiredService<IConvenerStore>();
+        AppliedMigrations = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        if (AppliedMigrations.Count == 0)
+        {
+            throw new InvalidOperationException("A fresh test database received no migrations.");
+        }
+    }
+
+    public Task<IReadOnlyList<string>> MigrateAgainAsync() =>
+        _providers[0].GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+    }
+
+    /// <summary>A second engine on the same database whose store is wrapped, e.g. to inject a failure.</summary>
+    public IConvener CreateConvener(Func<IConvenerStore, IConvenerStore> decorate) =>
+        BuildProvider(decorate).GetRequiredService<IConvener>();
+
+    public Chat NewChat() => new(Convener, Time);
+
+    /// <summary>Every row of every table, in a stable order: equal dumps mean nothing changed.</summary>
+    public async Task<string> DumpAsync()
+    {
+        await using var connection = await OpenRawAsync();
+        var dump = new StringBuilder();
+        foreach (var table in Tables)
+        {
+            dump.Append("## ").AppendLine(table);
+            foreach (IDictionary<string, object?> row in await connection.QueryAsync($"SELECT * FROM {table} ORDER BY 1, 2"))
+            {
+                dump.AppendLine(string.Join(" | ", row.Select(kv => $"{kv.Key}={Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)}")));
+            }
+        }
+
+        return dump.ToString();
+    }
+
+    protected abstract Task<DbConnection> OpenRawAsync();
+
+    private ServiceProvider BuildProvider(Func<IConvenerStore, IConvenerStore>? decorate)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = Provider,
+            ["Storage:ConnectionString"] = ConnectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(new ConvenerOptions());
+        services.AddSingleton(ProtocolLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "seeds", "protocols"), "peer-to-peer"));
+        if (decorate is not null)
+        {
+            services.AddSingleton(sp => decorate(new DapperStore(sp.GetRequiredService<SqlDialect>())));
+        }
+
+        services.AddConvenerStorage();
+        services.AddConvenerCore();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _providers.Add(provider);
+        return provider;
+    }
+}
