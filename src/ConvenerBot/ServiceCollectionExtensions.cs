@@ -9,7 +9,7 @@ namespace ConvenerBot;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The executable's own wiring: engine options, protocols, start-up checks, logging to standard error.</summary>
+    /// <summary>The executable's own wiring: engine options, protocols, logging to standard error.</summary>
     public static IServiceCollection AddConvenerHost(this IServiceCollection services, ILoggingBuilder logging)
     {
         // Standard output belongs to the terminal chat; logs go to standard error.
@@ -26,7 +26,6 @@ public static class ServiceCollectionExtensions
             var path = Path.Combine(AppContext.BaseDirectory, options.ProtocolsPath);
             return ProtocolLoader.LoadDirectory(path, options.DefaultProtocol);
         });
-        services.AddHostedService<StartupTasks>();
         return services;
     }
 }

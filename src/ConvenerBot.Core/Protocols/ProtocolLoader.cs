@@ -114,7 +114,8 @@ public static partial class ProtocolLoader
 
         var title = RequiredString(element, "title", file, $"{path}.title");
         var prompt = RequiredString(element, "prompt", file, $"{path}.prompt");
-        if (!element.TryGetProperty("minutes", out var minutesElement) || !minutesElement.TryGetInt32(out var minutes) || minutes is < 1 or > 240)
+        if (!element.TryGetProperty("minutes", out var minutesElement) || minutesElement.ValueKind is not JsonValueKind.Number
+            || !minutesElement.TryGetInt32(out var minutes) || minutes is < 1 or > 240)
         {
             throw new ProtocolFileException(file, $"{path}.minutes", "must be a whole number of minutes from 1 to 240");
         }

@@ -1,0 +1,158 @@
+using Npgsql;
+
+namespace ConvenerBot.EndToEnd.Tests;
+
+/// <summary>Whole sessions through the executable's local terminal chat, then read back by a second process.</summary>
+public sealed class LocalChatTests : IDisposable
+{
+    private const string Session =
+        """
+        /as ana
+        /case open Funding gap for our youth programme | Our main grant ends in March.
+        /as ben
+        /as ana
+        /role facilitator ben
+        /as ben
+        /session schedule 2031-12-27 10:00 case 1
+        /session start
+        /as chloe
+        /ask How much is missing?
+        /as ben
+        /next
+        /next
+        /as chloe
+        /ask How much is missing? **all of it** '; DROP TABLE cases; --
+        /as ben
+        /next
+        /as chloe
+        /ask What would success look like in a year?
+        /as ben
+        /next
+        /as chloe
+        /idea Talk to the municipality about co-funding
+        /as ana
+        /step Call the municipality before Christmas
+        /as ben
+        /next
+        /as chloe
+        /learn Funding talks start earlier than I thought
+        /as ana
+        /learn Asking early works
+        /as ben
+        /session end
+
+        """;
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("convenerbot-e2e-");
+
+    [Fact]
+    public async Task FullSession_OnSqlite_IsStored_AndASecondProcessReadsTheSummary() =>
+        await FullSessionAsync(new Dictionary<string, string>
+        {
+            ["CONVENERBOT__Storage__ConnectionString"] = $"Data Source={Path.Combine(_directory.FullName, "bot.db")}",
+        });
+
+    [Fact]
+    public async Task FullSession_OnPostgres_IsStored_AndASecondProcessReadsTheSummary()
+    {
+        var server = Environment.GetEnvironmentVariable("CONVENERBOT_TEST_PG")
+            ?? throw new InvalidOperationException("CONVENERBOT_TEST_PG is not set. Run the tests with scripts/test.sh.");
+        var database = $"convener_e2e_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            await FullSessionAsync(new Dictionary<string, string>
+            {
+                ["CONVENERBOT__Storage__Provider"] = "postgres",
+                ["CONVENERBOT__Storage__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString,
+            });
+        }
+        finally
+        {
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task MalformedProtocolFile_StopsStartup_NamingFileAndField()
+    {
+        var protocols = _directory.CreateSubdirectory("protocols");
+        var file = Path.Combine(protocols.FullName, "broken.json");
+        await File.WriteAllTextAsync(file, """{ "key": "broken", "name": "Broken", "stages": [ { "key": "a", "title": "A", "prompt": "P", "minutes": "ten" } ] }""");
+
+        var (exitCode, output, error) = await BotProcess.RunAsync("/help\n", _directory.FullName, Sqlite(), "--Convener:ProtocolsPath=" + protocols.FullName, "--Convener:DefaultProtocol=broken");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"ConvenerBot cannot start: Protocol file {file}: stages[0].minutes: must be a whole number", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidSetting_StopsStartupWithAClearMessage()
+    {
+        var (exitCode, _, error) = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "--Storage:Provider=oracle");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Storage:Provider must be 'sqlite' or 'postgres'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateVerb_AppliesOnce_ThenReportsUpToDate()
+    {
+        var first = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
+        var second = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
+
+        Assert.Equal((0, "Applied 1 migration(s): 0001_initial.sql\n"), (first.ExitCode, first.Output));
+        Assert.Equal((0, "The database is up to date.\n"), (second.ExitCode, second.Output));
+    }
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private Dictionary<string, string> Sqlite() => new()
+    {
+        ["CONVENERBOT__Storage__ConnectionString"] = $"Data Source={Path.Combine(_directory.FullName, "bot.db")}",
+    };
+
+    private async Task FullSessionAsync(Dictionary<string, string> environment)
+    {
+        var (exitCode, output, error) = await BotProcess.RunAsync(Session, _directory.FullName, environment);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.StartsWith("bot> ", line, StringComparison.Ordinal));
+        Assert.Contains("bot> Saved case 1: Funding gap for our youth programme. You are its holder.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Saved: session 1 on Sat 27 Dec 2031 10:00 (UTC)", output, StringComparison.Ordinal);
+        Assert.Contains("bot> We are in stage 1, Bring a real challenge.", output, StringComparison.Ordinal);
+        foreach (var stage in new[] { "1 of 6: Bring a real challenge", "2 of 6: Listen deeply", "3 of 6: Clarify the issue", "4 of 6: Ask reflective questions", "5 of 6: Explore possible next steps", "6 of 6: Capture learning" })
+        {
+            Assert.Contains("bot> Session 1 · stage " + stage, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("bot> Session 1 has ended and its outcome is saved: 1 next step, 2 learnings, 3 people took part.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("something went wrong", output, StringComparison.Ordinal);
+
+        var reader = await BotProcess.RunAsync("/as chloe\n/summary 1\n", _directory.FullName, environment);
+
+        Assert.Equal(0, reader.ExitCode);
+        var summary = string.Join('\n', reader.Output.Split('\n').Where(l => l.Length > 0).Skip(1).Select(l => l["bot> ".Length..]));
+        Assert.StartsWith("# Session 1 — Case 1: Funding gap for our youth programme", summary, StringComparison.Ordinal);
+        Assert.Contains("- **Holder:** ana", summary, StringComparison.Ordinal);
+        Assert.Contains("- **Took part:** ben, chloe, ana", summary, StringComparison.Ordinal);
+        Assert.Contains(@"- Clarifying question from chloe: How much is missing? \*\*all of it\*\* '; DROP TABLE cases; --", summary, StringComparison.Ordinal);
+        Assert.Contains("- Question from chloe: What would success look like in a year?", summary, StringComparison.Ordinal);
+        Assert.Contains("- Idea from chloe: Talk to the municipality about co-funding", summary, StringComparison.Ordinal);
+        Assert.Contains("## Next steps chosen by the holder\n\n- Call the municipality before Christmas", summary, StringComparison.Ordinal);
+        Assert.Contains("## Learnings\n\n- chloe: Funding talks start earlier than I thought\n- ana: Asking early works", summary, StringComparison.Ordinal);
+    }
+}
