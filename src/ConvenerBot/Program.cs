@@ -6,10 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 var verb = Verb.Parse(args);
-if (verb.Name is Verb.Help)
+if (verb.Name is Verb.Help or Verb.Unknown)
 {
-    Console.Out.Write(Verb.Usage);
-    return 0;
+    (verb.Name is Verb.Help ? Console.Out : Console.Error).Write(Verb.Usage);
+    return verb.Name is Verb.Help ? 0 : 2;
 }
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = verb.HostArgs, ContentRootPath = AppContext.BaseDirectory });

@@ -6,6 +6,7 @@ internal sealed record Verb(string Name, string[] HostArgs)
     public const string Run = "run";
     public const string Migrate = "migrate";
     public const string Help = "help";
+    public const string Unknown = "unknown";
 
     public const string Usage =
         """
@@ -23,7 +24,7 @@ internal sealed record Verb(string Name, string[] HostArgs)
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
             var name = args[0].ToLowerInvariant();
-            return new Verb(name is Run or Migrate ? name : Help, args[1..]);
+            return new Verb(name is Run or Migrate or Help ? name : Unknown, args[1..]);
         }
 
         return args.Any(a => a is "-h" or "--help") ? new Verb(Help, []) : new Verb(Run, args);

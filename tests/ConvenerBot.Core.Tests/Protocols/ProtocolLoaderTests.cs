@@ -40,6 +40,7 @@ public sealed class ProtocolLoaderTests
     [InlineData("""{ "key": "x", "stages": [] }""", "name")]
     [InlineData("""{ "key": "x", "name": "X", "stages": [] }""", "stages")]
     [InlineData("""{ "key": "x", "name": "X", "stages": [ { "key": "a", "title": "A", "prompt": "P", "minutes": 0 } ] }""", "stages[0].minutes")]
+    [InlineData("""{ "key": "x", "name": "X", "stages": [ { "key": "a", "title": "A", "prompt": "P", "minutes": "ten" } ] }""", "stages[0].minutes")]
     [InlineData("""{ "key": "x", "name": "X", "stages": [ { "key": "a", "title": "A", "minutes": 5 } ] }""", "stages[0].prompt")]
     [InlineData("""{ "key": "x", "name": "X", "stages": [ { "key": "a", "title": "A", "prompt": "P", "minutes": 5, "collects": [ { "kind": "advice", "from": "group" } ] } ] }""", "stages[0].collects[0].kind")]
     [InlineData("""{ "key": "x", "name": "X", "stages": [ { "key": "a", "title": "A", "prompt": "P", "minutes": 5, "collects": [ { "kind": "idea", "from": "groupp" } ] } ] }""", "stages[0].collects[0].from")]
