@@ -41,6 +41,8 @@ internal sealed class DapperStore : IConvenerStore
 
         public Core.Sessions.IContributionRepository Contributions { get; } = new ContributionRepository(db);
 
+        public IDeliveryLog Deliveries { get; } = new DeliveryLog(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

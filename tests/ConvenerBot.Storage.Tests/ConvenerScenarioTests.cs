@@ -225,6 +225,81 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         Assert.StartsWith("No sessions are coming up", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RedeliveredUpdate_HasNoSecondEffect()
+    {
+        var chat = fixture.NewChat();
+        var inbound = chat.Inbound("ana", "/case open Only once") with { DeliveryId = "update-41" };
+
+        var first = await fixture.Convener.HandleAsync(inbound, CancellationToken.None);
+        var before = await fixture.DumpAsync();
+        var second = await fixture.Convener.HandleAsync(inbound, CancellationToken.None);
+
+        Assert.StartsWith("Saved case 1", first.Messages[0].Text, StringComparison.Ordinal);
+        Assert.True(second.AlreadyHandled);
+        Assert.Empty(second.Messages);
+        Assert.Equal(before, await fixture.DumpAsync());
+    }
+
+    [Fact]
+    public async Task StageButtons_ActOnlyOnTheirOwnStage_SoADoublePressMovesOnce()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        var next = new StageButton(StageAction.Next, new StageRef(1, 1));
+
+        var first = await fixture.Convener.HandleAsync(chat.Inbound("ben", "") with { Button = next }, CancellationToken.None);
+        var before = await fixture.DumpAsync();
+        var second = await fixture.Convener.HandleAsync(chat.Inbound("ben", "") with { Button = next }, CancellationToken.None);
+        var byMember = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "") with { Button = new StageButton(StageAction.Next, new StageRef(1, 2)) }, CancellationToken.None);
+        var wrongSession = await fixture.Convener.HandleAsync(chat.Inbound("ben", "") with { Button = new StageButton(StageAction.End, new StageRef(7, 2)) }, CancellationToken.None);
+
+        Assert.Equal(new StageRef(1, 2), first.Messages[0].Stage);
+        Assert.True(second.Refused);
+        Assert.Contains("That belongs to stage 1; session 1 has moved on to stage 2", second.Messages[0].Text, StringComparison.Ordinal);
+        Assert.True(byMember.Refused);
+        Assert.Contains("Only a facilitator", byMember.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("session 7, which is no longer running", wrongSession.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.DumpAsync());
+    }
+
+    [Fact]
+    public async Task ReplyToStagePrompt_IsAContributionOfThatStage_OnlyWhileItIsCurrent()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        var explore = new StageRef(1, 5);
+
+        var idea = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "Ask the municipality") with { RepliedToStage = explore }, CancellationToken.None);
+        var step = await fixture.Convener.HandleAsync(chat.Inbound("ana", "I will call them") with { RepliedToStage = explore }, CancellationToken.None);
+        var before = await fixture.DumpAsync();
+        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late question") with { RepliedToStage = new StageRef(1, 3) }, CancellationToken.None);
+        var afterLate = await fixture.DumpAsync();
+        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToStage = explore }, CancellationToken.None);
+
+        Assert.Equal("Saved your idea, chloe.", idea.Messages[0].Text);
+        Assert.Equal("Saved your next step, ana.", step.Messages[0].Text);
+        Assert.Contains("That belongs to stage 3; session 1 has moved on to stage 5", late.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(before, afterLate);
+        Assert.Contains("is present in session 1", command.Messages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InactiveConversation_IsReactivatedByItsNextMessage()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/me");
+
+        await fixture.Convener.SetConversationActiveAsync(chat.Conversation, active: false, CancellationToken.None);
+        var inactive = await fixture.StoredGroupAsync(chat);
+        await chat.SayAsync("ana", "/me");
+        var active = await fixture.StoredGroupAsync(chat);
+
+        Assert.Equal((false, true), (inactive.Active, active.Active));
+    }
+
     private sealed class CommitFailsStore(IConvenerStore inner) : IConvenerStore
     {
         public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken) =>
@@ -241,6 +316,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
             public Core.Sessions.ISessionRepository Sessions => inner.Sessions;
 
             public Core.Sessions.IContributionRepository Contributions => inner.Contributions;
+
+            public IDeliveryLog Deliveries => inner.Deliveries;
 
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 

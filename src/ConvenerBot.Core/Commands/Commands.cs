@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Members;
 
 namespace ConvenerBot.Core.Commands;
@@ -26,11 +27,15 @@ public sealed record CancelSessionCommand(int Number) : ICommand;
 
 public sealed record StartSessionCommand(int? Number, int? CaseNumber) : ICommand;
 
-public sealed record MoveStageCommand(bool Forward) : ICommand;
+/// <param name="Expected">The stage a button was pressed under; the move happens only while it is current.</param>
+public sealed record MoveStageCommand(bool Forward, StageRef? Expected = null) : ICommand;
 
-public sealed record EndSessionCommand : ICommand;
+/// <param name="Expected">The stage an End button was pressed under; it ends only that session.</param>
+public sealed record EndSessionCommand(StageRef? Expected = null) : ICommand;
 
-public sealed record ContributeCommand(ContributionVerb Verb, string Text) : ICommand;
+/// <param name="Verb">The command typed; null for a plain reply to a stage prompt, which takes the stage's own kind.</param>
+/// <param name="Stage">The stage prompt replied to; the contribution is taken only while that stage is current.</param>
+public sealed record ContributeCommand(ContributionVerb? Verb, string Text, StageRef? Stage = null) : ICommand;
 
 public sealed record HereCommand : ICommand;
 

@@ -28,10 +28,10 @@ internal sealed partial class Convener(
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var parsed = CommandParser.Parse(inbound.Text);
+        var parsed = Translate(inbound);
         if (parsed.Command is not { } command)
         {
-            return Reply.Text(parsed.Error!);
+            return Reply.Refusal(parsed.Error!);
         }
 
         using var logScope = logger.BeginScope(new Dictionary<string, object>
@@ -45,10 +45,21 @@ internal sealed partial class Convener(
             await using var scope = scopes.CreateAsyncScope();
             await using var transaction = await store.BeginAsync(cancellationToken);
             var now = time.GetUtcNow();
+            if (inbound.DeliveryId is { } delivery
+                && !await transaction.Deliveries.TryRecordAsync(inbound.Conversation.Platform, delivery, now, cancellationToken))
+            {
+                return Reply.Duplicate;
+            }
+
             var group = await transaction.Groups.GetOrCreateAsync(
                 inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
             var member = await transaction.Members.GetOrCreateAsync(
                 group.Id, inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), now, cancellationToken);
+            if (!group.Active)
+            {
+                await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
+            }
+
             var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
             var context = new CommandContext(group, member, role, transaction, now);
 
@@ -59,7 +70,7 @@ internal sealed partial class Convener(
         }
         catch (ConvenerRuleException ex)
         {
-            return Reply.Text(ex.Message);
+            return Reply.Refusal(ex.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -71,6 +82,37 @@ internal sealed partial class Convener(
             LogUnexpected(logger, ex, reference);
             return Reply.Text($"Sorry, something went wrong on my side and the command was not carried out. If you report it, quote reference {reference}.");
         }
+    }
+
+    public async Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken)
+    {
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group && group.Active != active)
+        {
+            await transaction.Groups.SetActiveAsync(group.Id, active, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A button press or a plain reply to a stage prompt becomes a command without text parsing.</summary>
+    private static ParseResult Translate(Inbound inbound)
+    {
+        if (inbound.Button is { } button)
+        {
+            return ParseResult.Ok(button.Action switch
+            {
+                StageAction.Next => new MoveStageCommand(Forward: true, button.Stage),
+                StageAction.Back => new MoveStageCommand(Forward: false, button.Stage),
+                _ => new EndSessionCommand(button.Stage),
+            });
+        }
+
+        if (inbound.RepliedToStage is { } stage && !inbound.Text.TrimStart().StartsWith('/'))
+        {
+            return ParseResult.Ok(new ContributeCommand(null, inbound.Text, stage));
+        }
+
+        return CommandParser.Parse(inbound.Text);
     }
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>

@@ -4,4 +4,10 @@ namespace ConvenerBot.Core.Conversations;
 public interface IConvener
 {
     Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a conversation inactive when the platform refuses the bot (e.g. removed from the group), or
+    /// active again. Any later message from the conversation makes it active again by itself.
+    /// </summary>
+    Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken);
 }

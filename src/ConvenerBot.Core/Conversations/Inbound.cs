@@ -13,4 +13,17 @@ public sealed record Inbound(
     MemberRef Member,
     string DisplayName,
     bool IsPlatformAdmin,
-    string Text);
+    string Text)
+{
+    /// <summary>
+    /// The platform's id of this delivery (e.g. a Telegram update id). When set, the engine records it in
+    /// the same transaction as the command's effect, and a redelivery is recognised and does nothing.
+    /// </summary>
+    public string? DeliveryId { get; init; }
+
+    /// <summary>The stage prompt this message replies to; plain text in reply to a prompt is a contribution to that stage.</summary>
+    public StageRef? RepliedToStage { get; init; }
+
+    /// <summary>A pressed stage button (Next, Back, End) and the stage whose prompt carried it.</summary>
+    public StageButton? Button { get; init; }
+}

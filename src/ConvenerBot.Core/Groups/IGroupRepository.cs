@@ -7,6 +7,11 @@ public interface IGroupRepository
     /// <summary>Finds the group of a conversation, creating it (with the given time zone) on first contact.</summary>
     Task<Group> GetOrCreateAsync(ConversationRef conversation, string title, string timeZone, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The group of a conversation, or null when the bot has never heard from it.</summary>
+    Task<Group?> FindAsync(ConversationRef conversation, CancellationToken cancellationToken);
+
+    Task SetActiveAsync(long groupId, bool active, CancellationToken cancellationToken);
+
     Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken);
 
     /// <summary>Allocates the next per-group case number; the group row stays locked until commit.</summary>

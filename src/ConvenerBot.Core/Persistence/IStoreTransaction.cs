@@ -21,5 +21,7 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IContributionRepository Contributions { get; }
 
+    IDeliveryLog Deliveries { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -12,32 +12,17 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var verb = "/" + command.Verb.ToString().ToLowerInvariant();
         var session = await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
-            ?? throw new ConvenerRuleException($"No session is running, so there is nowhere to put this {verb}. Contributions are collected during a session.");
+            ?? throw new ConvenerRuleException(command.Verb is { } typed
+                ? $"No session is running, so there is nowhere to put this /{typed.ToString().ToLowerInvariant()}. Contributions are collected during a session."
+                : "No session is running, so there is nowhere to put this reply.");
+        StageGuard.RequireCurrent(session, command.Stage);
         var protocol = protocols.Get(session.ProtocolKey);
         var index = session.StageIndex!.Value;
         var stage = protocol.Stages[index];
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
-
-        var collect = stage.Collects.FirstOrDefault(c => Matches(command.Verb, c.Kind));
-        if (collect is null)
-        {
-            var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Matches(command.Verb, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
-            var belongs = where.Count == 0 ? $"This protocol does not use {verb}." : $"{verb} belongs in stage {string.Join(" and ", where)}.";
-            throw new ConvenerRuleException($"We are in stage {index + 1}, {stage.Title}. {StagePrompt.Collecting(stage, theCase)} {belongs}");
-        }
-
         var isHolder = theCase.HolderId == context.Member.Id;
-        if (collect.From is Contributors.Holder && !isHolder)
-        {
-            throw new ConvenerRuleException($"In this stage only the holder ({theCase.HolderName}) gives {StagePrompt.Noun(collect.Kind)} with {verb}. {StagePrompt.Collecting(stage, theCase)}");
-        }
-
-        if (collect.From is Contributors.Group && isHolder)
-        {
-            throw new ConvenerRuleException($"As the holder you receive the group's {StagePrompt.Noun(collect.Kind)} in this stage rather than giving them. Listen, and answer in your own words when it helps.");
-        }
+        var collect = command.Verb is { } verb ? ForVerb(verb, stage, protocol, index, theCase, isHolder) : ForReply(stage, theCase, isHolder);
 
         var noun = Singular(collect.Kind);
         var text = UserText.Require(command.Text, noun);
@@ -45,6 +30,39 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         return Reply.Text($"Saved your {noun}, {context.Member.DisplayName}.");
     }
+
+    private static Collect ForVerb(ContributionVerb verb, Stage stage, Protocol protocol, int index, Cases.Case theCase, bool isHolder)
+    {
+        var typed = "/" + verb.ToString().ToLowerInvariant();
+        var collect = stage.Collects.FirstOrDefault(c => Matches(verb, c.Kind));
+        if (collect is null)
+        {
+            var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Matches(verb, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
+            var belongs = where.Count == 0 ? $"This protocol does not use {typed}." : $"{typed} belongs in stage {string.Join(" and ", where)}.";
+            throw new ConvenerRuleException($"We are in stage {index + 1}, {stage.Title}. {StagePrompt.Collecting(stage, theCase)} {belongs}");
+        }
+
+        if (collect.From is Contributors.Holder && !isHolder)
+        {
+            throw new ConvenerRuleException($"In this stage only the holder ({theCase.HolderName}) gives {StagePrompt.Noun(collect.Kind)} with {typed}. {StagePrompt.Collecting(stage, theCase)}");
+        }
+
+        if (collect.From is Contributors.Group && isHolder)
+        {
+            throw new ConvenerRuleException($"As the holder you receive the group's {StagePrompt.Noun(collect.Kind)} in this stage rather than giving them. Listen, and answer in your own words when it helps.");
+        }
+
+        return collect;
+    }
+
+    /// <summary>A plain reply to a prompt becomes the first kind this stage collects from this member.</summary>
+    private static Collect ForReply(Stage stage, Cases.Case theCase, bool isHolder) =>
+        stage.Collects.FirstOrDefault(c => c.From is Contributors.Everyone || (c.From is Contributors.Holder) == isHolder)
+        ?? throw new ConvenerRuleException(stage.Collects.Count == 0
+            ? $"This stage ({stage.Title}) collects no contributions; nothing was saved. {StagePrompt.Collecting(stage, theCase)}"
+            : isHolder
+                ? $"As the holder you receive the group's contributions in this stage; nothing was saved. {StagePrompt.Collecting(stage, theCase)}"
+                : $"Nothing was saved: {StagePrompt.Collecting(stage, theCase)}");
 
     private static bool Matches(ContributionVerb verb, ContributionKind kind) => verb switch
     {

@@ -10,9 +10,11 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(EndSessionCommand command, CommandContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, "end sessions");
         var session = await context.RequireRunningSessionAsync(cancellationToken);
+        StageGuard.RequireCurrent(session, command.Expected);
         session.End(context.Now);
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);

@@ -25,7 +25,7 @@ public static class StagePrompt
         text.Append('\n').Append(stage.Prompt);
         text.Append('\n').Append(Collecting(stage, theCase));
         var actions = index == 0 ? new[] { StageAction.Next, StageAction.End } : [StageAction.Back, StageAction.Next, StageAction.End];
-        return new OutboundMessage(text.ToString(), MessageFormat.Plain, actions);
+        return new OutboundMessage(text.ToString(), MessageFormat.Plain, actions, new StageRef(session.Number, index + 1));
     }
 
     /// <summary>One sentence on what the stage collects, used in prompts and in refusals.</summary>

@@ -53,7 +53,9 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
 
         var protocol = protocols.Get(session.ProtocolKey);
         return Reply.Of(
-            new OutboundMessage($"Session {session.Number} has started, following {protocol.Name} ({protocol.Stages.Count} stages). What is said here stays with the group. Type /here to be counted as present."),
+            new OutboundMessage(
+                $"Session {session.Number} has started, following {protocol.Name} ({protocol.Stages.Count} stages). What is said here stays with the group. Type /here to be counted as present.",
+                OpensSpace: $"Session {session.Number}: {Text.UserText.Shorten(theCase.Title, 100)}"),
             StagePrompt.Render(session, protocol, theCase));
     }
 }

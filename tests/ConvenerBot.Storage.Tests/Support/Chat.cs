@@ -17,8 +17,11 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null)
     public Task<Reply> SendAsync(string who, string text, bool admin = false)
     {
         time?.Advance(TimeSpan.FromSeconds(1));
-        return convener.HandleAsync(new Inbound(Conversation, "Test group", new MemberRef("test", who), who, admin, text), CancellationToken.None);
+        return convener.HandleAsync(Inbound(who, text, admin), CancellationToken.None);
     }
+
+    public Inbound Inbound(string who, string text, bool admin = false) =>
+        new(Conversation, "Test group", new MemberRef("test", who), who, admin, text);
 
     /// <summary>A group where ana (organizer) holds case 1, ben facilitates, chloe and dan are members, session 1 runs.</summary>
     public async Task<Chat> WithRunningSessionAsync()

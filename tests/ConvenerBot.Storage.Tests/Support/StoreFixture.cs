@@ -18,7 +18,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries"];
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -64,6 +64,13 @@ public abstract class StoreFixture : IAsyncLifetime
         BuildProvider(decorate).GetRequiredService<IConvener>();
 
     public Chat NewChat() => new(Convener, Time);
+
+    public async Task<Core.Groups.Group> StoredGroupAsync(Chat chat)
+    {
+        await using var tx = await Store.BeginAsync(CancellationToken.None);
+        return await tx.Groups.FindAsync(chat.Conversation, CancellationToken.None)
+            ?? throw new InvalidOperationException("The chat's group was never stored.");
+    }
 
     /// <summary>Every row of every table, in a stable order: equal dumps mean nothing changed.</summary>
     public async Task<string> DumpAsync()
