@@ -15,18 +15,40 @@ internal static class Startup
 {
     public static async Task<int> RunAsync(IHost host, Verb verb)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(verb);
+        var failure = await PrepareAsync(host, verb.Name is Verb.Migrate);
+        if (failure is not null)
+        {
+            await Console.Error.WriteLineAsync($"ConvenerBot cannot start: {failure}");
+            return 2;
+        }
+
+        if (verb.Name is Verb.Migrate)
+        {
+            return 0;
+        }
+
+        await host.RunAsync();
+        return Environment.ExitCode;
+    }
+
+    /// <summary>Checks settings, protocols and the database; returns what is wrong, or null when all is ready.</summary>
+    public static async Task<string?> PrepareAsync(IHost host, bool migrateOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(host);
         try
         {
             host.Services.GetService<IStartupValidator>()?.Validate();
             _ = host.Services.GetRequiredService<ProtocolCatalog>();
             var migrator = host.Services.GetRequiredService<DatabaseMigrator>();
-            if (verb.Name is Verb.Migrate)
+            if (migrateOnly)
             {
                 var applied = await migrator.MigrateAsync(CancellationToken.None);
                 await Console.Out.WriteLineAsync(applied.Count == 0
                     ? "The database is up to date."
                     : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
-                return 0;
+                return null;
             }
 
             if (host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStart)
@@ -36,21 +58,17 @@ internal static class Startup
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync($"ConvenerBot cannot start: {string.Join(" ", ex.Failures)}");
-            return 2;
+            return string.Join(" ", ex.Failures);
         }
         catch (ProtocolFileException ex)
         {
-            await Console.Error.WriteLineAsync($"ConvenerBot cannot start: {ex.Message}");
-            return 2;
+            return ex.Message;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException or IOException)
         {
-            await Console.Error.WriteLineAsync($"ConvenerBot cannot start: the database could not be prepared: {ex.Message}");
-            return 2;
+            return $"the database could not be prepared: {ex.Message}";
         }
 
-        await host.RunAsync();
-        return Environment.ExitCode;
+        return null;
     }
 }

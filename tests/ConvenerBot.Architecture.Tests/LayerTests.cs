@@ -42,6 +42,17 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void TelegramAdapter_KnowsCoreButNotStorageOrOtherAdapters()
+    {
+        var names = References(typeof(Telegram.TelegramOptions).Assembly);
+
+        Assert.Contains("ConvenerBot.Core", names);
+        Assert.Contains("Telegram.Bot", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("ConvenerBot", StringComparison.Ordinal) && n != "ConvenerBot.Core");
+        Assert.DoesNotContain(names, n => n is "Dapper" or "Npgsql" or "Microsoft.Data.Sqlite" || n.StartsWith("Discord", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Core_ExposesStoreImplementationsToNoOne()
     {
         var storeTypes = Storage.GetTypes().Where(t => t.GetInterfaces().Any(i => i.Assembly == Core && i.Name.EndsWith("Repository", StringComparison.Ordinal)));

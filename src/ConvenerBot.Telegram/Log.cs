@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types.Enums;
+
+namespace ConvenerBot.Telegram;
+
+/// <summary>The adapter's log messages, with stable event ids. Tokens and member text are never logged.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Telegram bot @{Username} is connected ({Mode})")]
+    public static partial void Connected(ILogger logger, string username, string mode);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Critical, Message = "Telegram rejected the bot token ({Description}); stopping. Check Telegram:Token")]
+    public static partial void TokenRejected(ILogger logger, string description);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Receiving Telegram updates failed; retrying in {Delay}")]
+    public static partial void PollFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Ignoring Telegram updates of kind {Kind} (logged once per kind)")]
+    public static partial void IgnoredKind(ILogger logger, UpdateType kind);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Telegram asked to slow down in chat {ChatId}; waiting {RetryAfter}")]
+    public static partial void RateLimited(ILogger logger, long chatId, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Telegram call {Method} for chat {ChatId} failed (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void Retrying(ILogger logger, Exception exception, string method, long chatId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Telegram refused the bot in chat {ChatId} ({Description}); the group is marked inactive")]
+    public static partial void Refused(ILogger logger, long chatId, string description);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Telegram call {Method} for chat {ChatId} failed for good ({Description})")]
+    public static partial void GaveUp(ILogger logger, string method, long chatId, string description);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Handling Telegram update {UpdateId} failed")]
+    public static partial void UpdateFailed(ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Could not open a forum topic in chat {ChatId}; the session runs in the group itself")]
+    public static partial void TopicFailed(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "A Telegram update could not be read and was ignored")]
+    public static partial void Malformed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Could not read the administrators of chat {ChatId}; treating everyone as members for now")]
+    public static partial void AdministratorsFailed(ILogger logger, Exception exception, long chatId);
+}

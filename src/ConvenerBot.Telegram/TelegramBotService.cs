@@ -1,0 +1,180 @@
+using ConvenerBot.Core.Conversations;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace ConvenerBot.Telegram;
+
+/// <summary>
+/// The adapter's background service: checks the token, registers the command menus, then receives
+/// updates by long polling (or sets the webhook and lets the endpoint receive them).
+/// <para>
+/// Polling confirms an update to Telegram (moves the offset past it) only once it has been handled, so a
+/// crash loses nothing: unconfirmed updates come again, and the engine's delivery log makes a second
+/// delivery of a handled one do nothing.
+/// </para>
+/// </summary>
+internal sealed class TelegramBotService(
+    ITelegramBotClient bot,
+    TelegramOptions options,
+    BotIdentity identity,
+    ChatQueues queues,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<TelegramBotService> logger) : BackgroundService
+{
+    internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    private readonly Lock _gate = new();
+    private readonly SortedSet<int> _inFlight = [];
+    private readonly SemaphoreSlim _progress = new(0);
+    private int _highest = -1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var me = await ConnectAsync(stoppingToken);
+            if (me is null)
+            {
+                return;
+            }
+
+            identity.Set(me);
+            await bot.SetMyCommands(TelegramCommands.Members, new BotCommandScopeDefault(), cancellationToken: stoppingToken);
+            await bot.SetMyCommands(TelegramCommands.Administrators, new BotCommandScopeAllChatAdministrators(), cancellationToken: stoppingToken);
+            if (options.IsWebhook)
+            {
+                await bot.SetWebhook(options.WebhookUrl!.ToString(), secretToken: options.SecretToken, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                Log.Connected(logger, me.Username ?? me.FirstName, "webhook");
+                return;
+            }
+
+            await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+            Log.Connected(logger, me.Username ?? me.FirstName, "long polling");
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>getMe, retried while Telegram is unreachable; a rejected token stops the application.</summary>
+    private async Task<User?> ConnectAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await bot.GetMe(cancellationToken);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                Log.TokenRejected(logger, ex.Message);
+                Environment.ExitCode = 2;
+                lifetime.StopApplication();
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var delay = Backoff(attempt);
+                Log.PollFailed(logger, ex, delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await bot.GetUpdates(NextOffset(), limit: 100, timeout: options.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: cancellationToken);
+                failures = 0;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                Log.TokenRejected(logger, ex.Message);
+                Environment.ExitCode = 2;
+                lifetime.StopApplication();
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff(failures++);
+                Log.PollFailed(logger, ex, delay);
+                await Task.Delay(delay, time, cancellationToken);
+                continue;
+            }
+
+            var fresh = 0;
+            foreach (var update in updates)
+            {
+                lock (_gate)
+                {
+                    // Ids only grow: one seen before is still being handled, or handled and waiting to be confirmed.
+                    if (update.Id <= _highest)
+                    {
+                        continue;
+                    }
+
+                    _highest = update.Id;
+                    _inFlight.Add(update.Id);
+                }
+
+                fresh++;
+                _ = HandleAndConfirmAsync(update);
+            }
+
+            if (fresh == 0 && updates.Length > 0)
+            {
+                // Everything returned is still being handled; wait for progress instead of polling hot.
+                await _progress.WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleAndConfirmAsync(Update update)
+    {
+        try
+        {
+            await queues.EnqueueAsync(update);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _inFlight.Remove(update.Id);
+        }
+
+        _progress.Release();
+    }
+
+    private int NextOffset()
+    {
+        lock (_gate)
+        {
+            return NextOffsetLocked();
+        }
+    }
+
+    /// <summary>Confirms every update below the oldest one still being handled.</summary>
+    private int NextOffsetLocked() => _inFlight.Count > 0 ? _inFlight.Min : _highest + 1;
+
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5))));
+
+    public override void Dispose()
+    {
+        _progress.Dispose();
+        base.Dispose();
+    }
+}

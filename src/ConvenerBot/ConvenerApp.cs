@@ -1,0 +1,55 @@
+using ConvenerBot.Core;
+using ConvenerBot.LocalChat;
+using ConvenerBot.Storage;
+using ConvenerBot.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ConvenerBot;
+
+/// <summary>
+/// Composes the executable: the engine, the store, and the chats that are configured (Telegram, or else
+/// the local terminal chat). A web server runs only when an adapter needs an HTTP endpoint.
+/// </summary>
+public static class ConvenerApp
+{
+    public static IHost Build(string[] args, bool withChat = true)
+    {
+        var settings = new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory };
+        var probe = Host.CreateApplicationBuilder(settings);
+        probe.Configuration.AddEnvironmentVariables(prefix: "CONVENERBOT__");
+        var needsHttp = probe.Configuration.IsTelegramWebhook();
+
+        IHostApplicationBuilder builder = needsHttp
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
+            : probe;
+        if (needsHttp)
+        {
+            builder.Configuration.AddEnvironmentVariables(prefix: "CONVENERBOT__");
+        }
+
+        builder.Services.AddConvenerCore();
+        builder.Services.AddConvenerStorage();
+        builder.Services.AddConvenerHost(builder.Logging);
+        if (builder.Configuration.IsTelegramEnabled())
+        {
+            builder.Services.AddTelegramAdapter();
+        }
+        else if (withChat)
+        {
+            builder.Services.AddLocalChat();
+        }
+
+        if (builder is not WebApplicationBuilder web)
+        {
+            return probe.Build();
+        }
+
+        var app = web.Build();
+        app.MapTelegramWebhook();
+        app.MapGet("/health", () => "ok");
+        return app;
+    }
+}
