@@ -41,6 +41,6 @@ internal static partial class CallbackData
         _ => "e",
     };
 
-    [GeneratedRegex(@"^s:([nbe]):([0-9]{1,9}):([0-9]{1,3})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^s:([nbe]):([0-9]{1,9}):([0-9]{1,3})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -1,0 +1,32 @@
+using System.Text;
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Telegram.Tests.Units;
+
+public sealed class CallbackDataTests
+{
+    [Fact]
+    public void EncodeThenParse_RoundTrips_WellWithinSixtyFourBytes()
+    {
+        var data = CallbackData.Encode(StageAction.Back, new StageRef(999_999_999, 240));
+
+        Assert.True(CallbackData.TryParse(data, out var button));
+        Assert.Equal(new StageButton(StageAction.Back, new StageRef(999_999_999, 240)), button);
+        Assert.True(Encoding.UTF8.GetByteCount(data) <= 64);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("s:x:1:1")]
+    [InlineData("s:n:0:1")]
+    [InlineData("s:n:1:0")]
+    [InlineData("s:n:-1:1")]
+    [InlineData("s:n:1:1:extra")]
+    [InlineData("s:n:9999999999:1")]
+    [InlineData("s:n:1:1\n")]
+    [InlineData("{\"action\":\"next\"}")]
+    [InlineData("s:n:١:1")]
+    public void TryParse_ForgedOrMalformed_IsRejected(string? data) =>
+        Assert.False(CallbackData.TryParse(data, out _));
+}
