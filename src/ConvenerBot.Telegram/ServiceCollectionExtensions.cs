@@ -27,7 +27,8 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TelegramOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient("telegram");
+        // Request URLs carry the bot token: the client factory must not log them.
+        services.AddHttpClient("telegram").RemoveAllLoggers();
         services.TryAddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<TelegramOptions>();
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
                 http);
         });
         services.TryAddSingleton<BotIdentity>();
+        services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ChatAdministrators>();

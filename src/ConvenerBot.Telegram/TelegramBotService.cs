@@ -19,6 +19,7 @@ namespace ConvenerBot.Telegram;
 /// </summary>
 internal sealed class TelegramBotService(
     ITelegramBotClient bot,
+    LenientUpdateReader lenient,
     TelegramOptions options,
     BotIdentity identity,
     ChatQueues queues,
@@ -93,9 +94,10 @@ internal sealed class TelegramBotService(
         while (!cancellationToken.IsCancellationRequested)
         {
             Update[] updates;
+            int highestReturned;
             try
             {
-                updates = await bot.GetUpdates(NextOffset(), limit: 100, timeout: options.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: cancellationToken);
+                (updates, highestReturned) = await FetchAsync(cancellationToken);
                 failures = 0;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
@@ -132,11 +134,33 @@ internal sealed class TelegramBotService(
                 _ = HandleAndConfirmAsync(update);
             }
 
-            if (fresh == 0 && updates.Length > 0)
+            lock (_gate)
+            {
+                // Unreadable updates were logged and are passed over: the next offset confirms them.
+                _highest = Math.Max(_highest, highestReturned);
+            }
+
+            if (fresh == 0 && highestReturned >= 0)
             {
                 // Everything returned is still being handled; wait for progress instead of polling hot.
                 await _progress.WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>One poll: the readable updates, and the highest update id Telegram returned (readable or not).</summary>
+    private async Task<(Update[] Updates, int Highest)> FetchAsync(CancellationToken cancellationToken)
+    {
+        var offset = NextOffset();
+        try
+        {
+            var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: cancellationToken);
+            return (updates, updates.Length == 0 ? -1 : updates.Max(u => u.Id));
+        }
+        catch (RequestException ex) when (ex is not ApiRequestException && ex.HttpStatusCode is null or System.Net.HttpStatusCode.OK)
+        {
+            // Telegram answered, but the client could not read the batch: read it update by update.
+            return await lenient.ReadAsync(offset, cancellationToken);
         }
     }
 

@@ -15,7 +15,8 @@ namespace ConvenerBot;
 /// </summary>
 public static class ConvenerApp
 {
-    public static IHost Build(string[] args, bool withChat = true)
+    /// <param name="configure">Lets tests replace parts (e.g. a logger provider) after the composition.</param>
+    public static IHost Build(string[] args, bool withChat = true, Action<IHostApplicationBuilder>? configure = null)
     {
         var settings = new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory };
         var probe = Host.CreateApplicationBuilder(settings);
@@ -42,6 +43,7 @@ public static class ConvenerApp
             builder.Services.AddLocalChat();
         }
 
+        configure?.Invoke(builder);
         if (builder is not WebApplicationBuilder web)
         {
             return probe.Build();

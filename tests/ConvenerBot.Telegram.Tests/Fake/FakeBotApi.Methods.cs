@@ -1,0 +1,421 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace ConvenerBot.Telegram.Tests.Fake;
+
+public sealed partial class FakeBotApi
+{
+    private const int MaxTextLength = 4096;
+    private const int MaxCallbackDataBytes = 64;
+
+    private static readonly string[] ButtonActions =
+    [
+        "url", "callback_data", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
+        "switch_inline_query_chosen_chat", "copy_text", "callback_game", "pay",
+    ];
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var method = segments.Length == 2 ? segments[1].ToLowerInvariant() : string.Empty;
+        var body = await ReadBodyAsync(context.Request);
+        BotApiReply reply;
+        try
+        {
+            reply = segments.Length != 2 || !segments[0].StartsWith("bot", StringComparison.Ordinal)
+                ? BotApiReply.Error(404, "Not Found")
+                : segments[0] != "bot" + Token
+                    ? BotApiReply.Error(401, "Unauthorized")
+                    : await InvokeAsync(method, body, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Record(method, body, 499);
+            return;
+        }
+
+        Record(method, body, reply.Status);
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(reply.Json, context.RequestAborted);
+    }
+
+    private async Task<BotApiReply> InvokeAsync(string method, JsonObject body, CancellationToken aborted)
+    {
+        TimeSpan delay;
+        lock (_gate)
+        {
+            delay = _delays.GetValueOrDefault(method);
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, aborted);
+        }
+
+        lock (_gate)
+        {
+            if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
+            {
+                return BotApiReply.Error(fault.Status, fault.Description, fault.RetryAfter);
+            }
+        }
+
+        if (method == "getupdates")
+        {
+            return await GetUpdatesAsync(body, aborted);
+        }
+
+        lock (_gate)
+        {
+            return method switch
+            {
+                "getme" => BotApiReply.Ok(BotUser),
+                "deletewebhook" => SetWebhook(null, null, body),
+                "setwebhook" => SetWebhook(ReadString(body, "url"), ReadString(body, "secret_token"), body),
+                "getwebhookinfo" => BotApiReply.Ok(new WebhookInfo { Url = _webhookUrl ?? string.Empty, PendingUpdateCount = _updates.Count(u => !u.Confirmed) }),
+                "setmycommands" => SetMyCommands(body),
+                "deletemycommands" => DeleteMyCommands(),
+                "getchatadministrators" => WithChat(body, GetChatAdministrators),
+                "getchatmember" => WithChat(body, chat => BotApiReply.Ok(MemberOf(chat, ReadLong(body, "user_id") ?? 0))),
+                "getchat" => WithChat(body, chat => BotApiReply.Ok(new ChatFullInfo { Id = chat.Id, Type = chat.Type, Title = chat.Title, IsForum = chat.IsForum, MaxReactionCount = 11 })),
+                "sendmessage" => WithChat(body, chat => SendMessage(chat, body)),
+                "editmessagetext" => WithChat(body, chat => EditMessage(chat, body, editText: true)),
+                "editmessagereplymarkup" => WithChat(body, chat => EditMessage(chat, body, editText: false)),
+                "answercallbackquery" => AnswerCallbackQuery(body),
+                "createforumtopic" => WithChat(body, chat => CreateForumTopic(chat, body)),
+                "deletemessage" => WithChat(body, chat => DeleteMessage(chat, body)),
+                _ => BotApiReply.Error(404, "Not Found"),
+            };
+        }
+    }
+
+    private async Task<BotApiReply> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        var offset = ReadLong(body, "offset") ?? 0;
+        var limit = (int)Math.Clamp(ReadLong(body, "limit") ?? 100, 1, 100);
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(Math.Max(0, ReadLong(body, "timeout") ?? 0));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                if (_webhookUrl is not null)
+                {
+                    return BotApiReply.Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+                }
+
+                if (offset > 0)
+                {
+                    foreach (var update in _updates.Where(u => u.Id < offset))
+                    {
+                        update.Confirmed = true;
+                    }
+                }
+
+                var batch = _updates.Where(u => !u.Confirmed && u.Id >= offset).Take(limit).Select(u => u.Json).ToList();
+                if (batch.Count > 0 || DateTimeOffset.UtcNow >= deadline || _stopping.IsCancellationRequested)
+                {
+                    return BotApiReply.OkJson("[" + string.Join(',', batch) + "]");
+                }
+
+                arrived = _updateArrived.Task;
+            }
+
+            var remaining = deadline - DateTimeOffset.UtcNow;
+            if (remaining > TimeSpan.Zero)
+            {
+                try
+                {
+                    await arrived.WaitAsync(remaining, cancel.Token);
+                }
+                catch (TimeoutException)
+                {
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                }
+            }
+
+            aborted.ThrowIfCancellationRequested();
+        }
+    }
+
+    private BotApiReply SetWebhook(string? url, string? secretToken, JsonObject body)
+    {
+        if (!string.IsNullOrEmpty(url) && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return BotApiReply.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
+        }
+
+        if (ReadBool(body, "drop_pending_updates"))
+        {
+            _updates.ForEach(u => u.Confirmed = true);
+        }
+
+        _webhookUrl = string.IsNullOrEmpty(url) ? null : url;
+        _webhookSecretToken = _webhookUrl is null ? null : secretToken;
+        return BotApiReply.Ok(true);
+    }
+
+    private BotApiReply SetMyCommands(JsonObject body)
+    {
+        var commands = body["commands"].Deserialize<BotCommand[]>(JsonBotAPI.Options) ?? [];
+        if (commands.Any(c => c.Command is not { Length: >= 1 and <= 32 } name || !name.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '_')))
+        {
+            return BotApiReply.BadRequest("BOT_COMMAND_INVALID");
+        }
+
+        if (commands.Any(c => c.Description is not { Length: >= 1 and <= 256 }))
+        {
+            return BotApiReply.BadRequest("command description must be non-empty");
+        }
+
+        _commands = commands;
+        return BotApiReply.Ok(true);
+    }
+
+    private BotApiReply DeleteMyCommands()
+    {
+        _commands = [];
+        return BotApiReply.Ok(true);
+    }
+
+    private BotApiReply GetChatAdministrators(FakeChat chat) =>
+        BotApiReply.Ok(chat.AdminUserIds.Select(id => MemberOf(chat, id)).ToArray());
+
+    private ChatMember MemberOf(FakeChat chat, long userId)
+    {
+        var user = _users.GetValueOrDefault(userId) ?? new User { Id = userId, FirstName = $"User {userId}" };
+        var rank = chat.AdminUserIds.IndexOf(userId);
+        return rank switch
+        {
+            0 => new ChatMemberOwner { User = user },
+            > 0 => new ChatMemberAdministrator
+            {
+                User = user,
+                CanBeEdited = false,
+                CanManageChat = true,
+                CanDeleteMessages = true,
+                CanRestrictMembers = true,
+                CanInviteUsers = true,
+                CanPinMessages = true,
+                CanManageTopics = true,
+            },
+            _ => new ChatMemberMember { User = user },
+        };
+    }
+
+    private BotApiReply SendMessage(FakeChat chat, JsonObject body)
+    {
+        var text = ReadString(body, "text") ?? string.Empty;
+        var parseMode = ReadString(body, "parse_mode");
+        if (ValidateText(text, parseMode, out var plain) is { } textError)
+        {
+            return textError;
+        }
+
+        if (ReadInlineKeyboard(body, out var keyboard) is { } keyboardError)
+        {
+            return keyboardError;
+        }
+
+        var threadId = (int?)ReadLong(body, "message_thread_id");
+        var message = new Message
+        {
+            Id = chat.NextMessageId(),
+            From = BotUser,
+            Date = Now(),
+            Chat = chat.ToChat(),
+            Text = plain,
+            MessageThreadId = threadId,
+            IsTopicMessage = threadId is not null && chat.IsForum,
+            ReplyMarkup = keyboard,
+        };
+        if (body["reply_parameters"] is JsonObject reply && ReadLong(reply, "message_id") is { } replyTo)
+        {
+            message.ReplyToMessage = _messages.GetValueOrDefault((chat.Id, (int)replyTo));
+        }
+
+        _messages[(chat.Id, message.Id)] = message;
+        _sentMessages.Add(new SentMessage(chat.Id, threadId, text, parseMode, keyboard, message.Id));
+        return BotApiReply.Ok(message);
+    }
+
+    private BotApiReply EditMessage(FakeChat chat, JsonObject body, bool editText)
+    {
+        if (!_messages.TryGetValue((chat.Id, (int)(ReadLong(body, "message_id") ?? 0)), out var message))
+        {
+            return BotApiReply.BadRequest("message to edit not found");
+        }
+
+        if (message.From?.Id != BotUser.Id)
+        {
+            return BotApiReply.BadRequest("message can't be edited");
+        }
+
+        var text = message.Text;
+        if (editText && ValidateText(ReadString(body, "text") ?? string.Empty, ReadString(body, "parse_mode"), out text) is { } textError)
+        {
+            return textError;
+        }
+
+        if (ReadInlineKeyboard(body, out var keyboard) is { } keyboardError)
+        {
+            return keyboardError;
+        }
+
+        if (text == message.Text && Serialize(keyboard) == Serialize(message.ReplyMarkup))
+        {
+            return BotApiReply.BadRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+
+        var edited = JsonSerializer.Deserialize<Message>(Serialize(message), JsonBotAPI.Options)!;
+        edited.Text = text;
+        edited.ReplyMarkup = keyboard;
+        edited.EditDate = Now();
+        _messages[(chat.Id, message.Id)] = edited;
+        return BotApiReply.Ok(edited);
+    }
+
+    private BotApiReply AnswerCallbackQuery(JsonObject body)
+    {
+        var id = ReadString(body, "callback_query_id") ?? string.Empty;
+        if (!_openCallbackQueries.Remove(id))
+        {
+            return BotApiReply.BadRequest("query is too old and response timeout expired or query ID is invalid");
+        }
+
+        _callbackAnswers.Add(new CallbackAnswer(id, ReadString(body, "text"), ReadBool(body, "show_alert")));
+        return BotApiReply.Ok(true);
+    }
+
+    private static BotApiReply CreateForumTopic(FakeChat chat, JsonObject body)
+    {
+        if (!chat.IsForum)
+        {
+            return BotApiReply.BadRequest("the chat is not a forum");
+        }
+
+        if (ReadString(body, "name") is not { Length: >= 1 and <= 128 } name)
+        {
+            return BotApiReply.BadRequest("TOPIC_TITLE_EMPTY");
+        }
+
+        var color = (int)(ReadLong(body, "icon_color") ?? 0x6FB9F0);
+        return BotApiReply.Ok(new ForumTopic { MessageThreadId = chat.NextMessageId(), Name = name, IconColor = color });
+    }
+
+    private BotApiReply DeleteMessage(FakeChat chat, JsonObject body) =>
+        _messages.Remove((chat.Id, (int)(ReadLong(body, "message_id") ?? 0)))
+            ? BotApiReply.Ok(true)
+            : BotApiReply.BadRequest("message to delete not found");
+
+    private BotApiReply WithChat(JsonObject body, Func<FakeChat, BotApiReply> handler)
+    {
+        var chatId = ReadLong(body, "chat_id");
+        if (chatId is null && ReadString(body, "chat_id") is null)
+        {
+            return BotApiReply.BadRequest("chat_id is empty");
+        }
+
+        return chatId is { } id && _chats.TryGetValue(id, out var chat) ? handler(chat) : BotApiReply.BadRequest("chat not found");
+    }
+
+    private static BotApiReply? ValidateText(string text, string? parseMode, out string plain)
+    {
+        plain = text;
+        if (string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!HtmlEntityParser.TryParse(text, out plain, out var error))
+            {
+                return BotApiReply.BadRequest("can't parse entities: " + error);
+            }
+        }
+        else if (!string.IsNullOrEmpty(parseMode) && parseMode is not ("Markdown" or "MarkdownV2"))
+        {
+            return BotApiReply.BadRequest("unsupported parse_mode");
+        }
+
+        plain = plain.Trim();
+        return plain.Length switch
+        {
+            0 => BotApiReply.BadRequest("message text is empty"),
+            > MaxTextLength => BotApiReply.BadRequest("message is too long"),
+            _ => null,
+        };
+    }
+
+    private static BotApiReply? ReadInlineKeyboard(JsonObject body, out InlineKeyboardMarkup? keyboard)
+    {
+        keyboard = null;
+        var markup = body["reply_markup"] is JsonValue encoded && encoded.TryGetValue<string>(out var json)
+            ? JsonNode.Parse(json) as JsonObject
+            : body["reply_markup"] as JsonObject;
+        if (markup?["inline_keyboard"] is not JsonArray rows)
+        {
+            return null;
+        }
+
+        foreach (var button in rows.OfType<JsonArray>().SelectMany(row => row.OfType<JsonObject>()))
+        {
+            if (!ButtonActions.Any(button.ContainsKey))
+            {
+                return BotApiReply.BadRequest("text buttons are unallowed in the inline keyboard");
+            }
+
+            if (button.ContainsKey("callback_data") && Encoding.UTF8.GetByteCount(ReadString(button, "callback_data") ?? string.Empty) is 0 or > MaxCallbackDataBytes)
+            {
+                return BotApiReply.BadRequest("BUTTON_DATA_INVALID");
+            }
+        }
+
+        keyboard = markup.Deserialize<InlineKeyboardMarkup>(JsonBotAPI.Options);
+        return null;
+    }
+
+    private void Record(string method, JsonObject body, int status)
+    {
+        lock (_gate)
+        {
+            _requests.Add(new RecordedRequest(method, body, DateTimeOffset.UtcNow, status));
+        }
+    }
+
+    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, JsonBotAPI.Options);
+
+    private static string? ReadString(JsonObject body, string name) => body[name] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value => value.ToJsonString(),
+        _ => null,
+    };
+
+    private static long? ReadLong(JsonObject body, string name) => body[name] switch
+    {
+        JsonValue value when value.TryGetValue<long>(out var number) => number,
+        JsonValue value when value.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static bool ReadBool(JsonObject body, string name) => body[name] switch
+    {
+        JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+        JsonValue value when value.TryGetValue<string>(out var text) => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+}

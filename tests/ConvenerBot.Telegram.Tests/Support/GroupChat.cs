@@ -1,0 +1,124 @@
+using System.Net;
+using ConvenerBot.Telegram.Tests.Fake;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace ConvenerBot.Telegram.Tests.Support;
+
+/// <summary>Members typing in one Telegram group, through polling or the webhook, and the bot's answers.</summary>
+internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, bool webhook)
+{
+    private static int _nextUpdateId = 1000;
+    private int _seen;
+
+    /// <summary>Sends a message; waits for the bot's next message in the chat and checks it contains <paramref name="expected"/>.</summary>
+    public async Task<FakeBotApi.SentMessage> SayAsync(User from, string text, string? expected, FakeBotApi.SentMessage? replyTo = null)
+    {
+        var update = Text(from, text, replyTo);
+        await DeliverAsync(update);
+        if (expected is null)
+        {
+            await Task.Delay(300);
+            Assert.Equal(_seen, Mine().Count);
+            return null!;
+        }
+
+        return await NextContainingAsync(expected);
+    }
+
+    public async Task<FakeBotApi.CallbackAnswer> PressAsync(User from, FakeBotApi.SentMessage message, string data)
+    {
+        var update = Press(from, message, data);
+        await DeliverAsync(update);
+        return await api.WaitForAsync(a => a.CallbackAnswers.FirstOrDefault(c => c.Id == update.CallbackQuery!.Id));
+    }
+
+    public async Task<FakeBotApi.SentMessage> PressForPromptAsync(User from, FakeBotApi.SentMessage message, string data, string expected)
+    {
+        var answer = await PressAsync(from, message, data);
+        Assert.False(answer.ShowAlert, answer.Text);
+        return await NextContainingAsync(expected);
+    }
+
+    public static IReadOnlyList<string> Buttons(FakeBotApi.SentMessage message) =>
+        message.ReplyMarkup is InlineKeyboardMarkup keyboard
+            ? [.. keyboard.InlineKeyboard.SelectMany(row => row).Select(b => b.CallbackData!)]
+            : [];
+
+    public Update Text(User from, string text, FakeBotApi.SentMessage? replyTo = null) => new()
+    {
+        Id = Interlocked.Increment(ref _nextUpdateId),
+        Message = new Message
+        {
+            Id = Interlocked.Increment(ref _nextUpdateId),
+            Date = DateTime.UtcNow,
+            Chat = Chat,
+            From = from,
+            Text = text,
+            Entities = text.StartsWith('/') ? [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = text.IndexOf(' ') is var end and > 0 ? end : text.Length }] : null,
+            ReplyToMessage = replyTo is null ? null : AsMessage(replyTo),
+        },
+    };
+
+    public Update Press(User from, FakeBotApi.SentMessage message, string data) => new()
+    {
+        Id = Interlocked.Increment(ref _nextUpdateId),
+        CallbackQuery = new CallbackQuery
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            From = from,
+            ChatInstance = "circle",
+            Data = data,
+            Message = AsMessage(message),
+        },
+    };
+
+    private Chat Chat => new() { Id = chatId, Type = ChatType.Supergroup, Title = "Peer circle" };
+
+    private Message AsMessage(FakeBotApi.SentMessage sent) => new()
+    {
+        Id = sent.MessageId,
+        Date = DateTime.UtcNow,
+        Chat = Chat,
+        From = api.BotUser,
+        Text = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(sent.Text, "<[^>]+>", "")),
+        ReplyMarkup = sent.ReplyMarkup,
+        MessageThreadId = sent.MessageThreadId,
+    };
+
+    private async Task DeliverAsync(Update update)
+    {
+        if (webhook)
+        {
+            using var response = await api.PostUpdateToWebhookAsync(bot.WebhookUrl.ToString(), update, RunningBot.Secret);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            api.EnqueueUpdate(update);
+        }
+    }
+
+    private List<FakeBotApi.SentMessage> Mine() => [.. api.SentMessages.Where(m => m.ChatId == chatId)];
+
+    /// <summary>The next message of the bot in this chat that contains the text; earlier ones are passed over.</summary>
+    private async Task<FakeBotApi.SentMessage> NextContainingAsync(string expected)
+    {
+        var (message, index) = await api.WaitForAsync(a =>
+        {
+            var mine = Mine();
+            for (var i = _seen; i < mine.Count; i++)
+            {
+                if (WebUtility.HtmlDecode(mine[i].Text).Contains(expected, StringComparison.Ordinal))
+                {
+                    return (mine[i], i);
+                }
+            }
+
+            return ((FakeBotApi.SentMessage, int)?)null;
+        });
+        _seen = index + 1;
+        return message;
+    }
+}
