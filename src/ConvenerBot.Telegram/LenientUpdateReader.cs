@@ -16,7 +16,7 @@ internal sealed class LenientUpdateReader(IHttpClientFactory http, TelegramOptio
     public async Task<(Update[] Updates, int HighestId)> ReadAsync(int offset, CancellationToken cancellationToken)
     {
         using var client = http.CreateClient("telegram");
-        var address = new Uri(new Uri(options.ApiBaseUrl.GetLeftPart(UriPartial.Authority)), $"bot{options.Token}/getUpdates");
+        var address = new Uri($"{options.ApiBaseUrl.GetLeftPart(UriPartial.Authority)}/bot{options.Token}/getUpdates");
         using var response = await client.PostAsJsonAsync(
             address,
             new { offset, limit = 100, timeout = 0, allowed_updates = TelegramBotService.AllowedUpdates.Select(u => JsonNamingPolicy.SnakeCaseLower.ConvertName(u.ToString())) },

@@ -157,12 +157,22 @@ internal sealed class TelegramBotService(
             var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.PollTimeoutSeconds, allowedUpdates: AllowedUpdates, cancellationToken: cancellationToken);
             return (updates, updates.Length == 0 ? -1 : updates.Max(u => u.Id));
         }
-        catch (RequestException ex) when (ex is not ApiRequestException && ex.HttpStatusCode is null or System.Net.HttpStatusCode.OK)
+        catch (Exception ex) when (IsUnreadableBatch(ex))
         {
             // Telegram answered, but the client could not read the batch: read it update by update.
             return await lenient.ReadAsync(offset, cancellationToken);
         }
     }
+
+    /// <summary>Telegram answered, but the client could not read what it said.</summary>
+    private static bool IsUnreadableBatch(Exception ex) => ex switch
+    {
+        ApiRequestException => false,
+        System.Text.Json.JsonException => true,
+        RequestException request => request.InnerException is System.Text.Json.JsonException
+            || (request.HttpStatusCode is System.Net.HttpStatusCode.OK && request.InnerException is null or System.Text.Json.JsonException),
+        _ => ex.InnerException is System.Text.Json.JsonException,
+    };
 
     private async Task HandleAndConfirmAsync(Update update)
     {

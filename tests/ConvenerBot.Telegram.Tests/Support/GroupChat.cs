@@ -7,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace ConvenerBot.Telegram.Tests.Support;
 
 /// <summary>Members typing in one Telegram group, through polling or the webhook, and the bot's answers.</summary>
-internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, bool webhook)
+internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, bool webhook, bool isForum = false)
 {
     private static int _nextUpdateId = 1000;
     private int _seen;
@@ -46,6 +46,13 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
             ? [.. keyboard.InlineKeyboard.SelectMany(row => row).Select(b => b.CallbackData!)]
             : [];
 
+    public static int NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+
+    /// <summary>Delivers an update as Telegram would in this chat's mode; the bot's replies are read with the other methods.</summary>
+    public Task SendAsync(Update update) => DeliverAsync(update);
+
+    public Task<FakeBotApi.SentMessage> ExpectAsync(string expected) => NextContainingAsync(expected);
+
     public Update Text(User from, string text, FakeBotApi.SentMessage? replyTo = null) => new()
     {
         Id = Interlocked.Increment(ref _nextUpdateId),
@@ -74,7 +81,7 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
         },
     };
 
-    private Chat Chat => new() { Id = chatId, Type = ChatType.Supergroup, Title = "Peer circle" };
+    private Chat Chat => new() { Id = chatId, Type = ChatType.Supergroup, Title = "Peer circle", IsForum = isForum };
 
     private Message AsMessage(FakeBotApi.SentMessage sent) => new()
     {

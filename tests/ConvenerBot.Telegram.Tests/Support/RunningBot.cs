@@ -45,13 +45,14 @@ internal sealed class RunningBot : IAsyncDisposable
         FakeBotApi api,
         bool webhook = false,
         string? database = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? token = null)
     {
         database ??= Path.Combine(Path.GetTempPath(), $"convenerbot-tg-{Guid.NewGuid():N}.db");
         var args = new List<string>
         {
             "--Telegram:Enabled=true",
-            $"--Telegram:Token={api.Token}",
+            $"--Telegram:Token={token ?? api.Token}",
             $"--Telegram:ApiBaseUrl={api.BaseUrl}",
             "--Telegram:PollTimeoutSeconds=1",
             "--Telegram:AdministratorsCacheSeconds=0",
