@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Storage.Repositories;
 
@@ -16,20 +17,27 @@ internal sealed class DapperStore : IConvenerStore
 
     public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dialect.OpenAsync(cancellationToken);
+        var lease = await _dialect.EnterWriterAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
+            connection = await _dialect.OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new DapperTransaction(new DbContext(connection, transaction, _dialect));
+            return new DapperTransaction(new DbContext(connection, transaction, _dialect), lease);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            lease?.Dispose();
             throw;
         }
     }
 
-    private sealed class DapperTransaction(DbContext db) : IStoreTransaction
+    private sealed class DapperTransaction(DbContext db, IDisposable? lease) : IStoreTransaction
     {
         public Core.Groups.IGroupRepository Groups { get; } = new GroupRepository(db);
 
@@ -47,8 +55,15 @@ internal sealed class DapperStore : IConvenerStore
 
         public async ValueTask DisposeAsync()
         {
-            await db.Transaction.DisposeAsync();
-            await db.Connection.DisposeAsync();
+            try
+            {
+                await db.Transaction.DisposeAsync();
+                await db.Connection.DisposeAsync();
+            }
+            finally
+            {
+                lease?.Dispose();
+            }
         }
     }
 }

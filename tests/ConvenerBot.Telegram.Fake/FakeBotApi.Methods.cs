@@ -245,7 +245,9 @@ public sealed partial class FakeBotApi
         }
 
         _messages[(chat.Id, message.Id)] = message;
-        _sentMessages.Add(new SentMessage(chat.Id, threadId, text, parseMode, keyboard, message.Id));
+        var sentMessage = new SentMessage(chat.Id, threadId, text, parseMode, keyboard, message.Id);
+        _sentMessages.Add(sentMessage);
+        MessageSent?.Invoke(sentMessage);
         return BotApiReply.Ok(message);
     }
 

@@ -76,6 +76,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     }
 
     /// <summary>Every message sent successfully, in order.</summary>
+    /// <summary>Raised (under the fake's lock, so keep handlers short) for every message the bot sent.</summary>
+    public event Action<SentMessage>? MessageSent;
+
     public IReadOnlyList<SentMessage> SentMessages
     {
         get { lock (_gate) { return [.. _sentMessages]; } }
