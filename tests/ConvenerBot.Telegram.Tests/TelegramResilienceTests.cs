@@ -83,6 +83,20 @@ public sealed class TelegramResilienceTests
     }
 
     [Fact]
+    public async Task ServerErrors_AreRetriedWithBackoff_ThenSent()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Fast, "Circle");
+        await using var bot = await RunningBot.StartAsync(api);
+        api.FailNext("sendMessage", 502, "Bad Gateway", times: 2);
+
+        await new GroupChat(api, bot, Fast, webhook: false).SayAsync(Ana, "/help", "Commands:");
+
+        Assert.Equal([502, 502, 200], api.Requests.Where(r => r.Method == "sendmessage").Select(r => r.Status));
+        Assert.Equal(2, bot.Logs.Entries.Count(e => e.Id.Id == 4005));
+    }
+
+    [Fact]
     public async Task Forbidden_MarksTheGroupInactive_AndTheBotCarriesOn()
     {
         await using var api = await FakeBotApi.StartAsync();
