@@ -82,7 +82,7 @@ internal sealed class UpdateHandler(
 
     private async Task HandleButtonAsync(CallbackQuery query, int updateId, CancellationToken cancellationToken)
     {
-        if (query.Message is not { } message || !CallbackData.TryParse(query.Data, out var button))
+        if (query.Message is not { } message || !StageButtonCode.TryParse(query.Data, out var button))
         {
             await AnswerAsync(query, "This button is not valid (any more).", cancellationToken);
             return;
@@ -186,6 +186,6 @@ internal sealed class UpdateHandler(
                 StageAction.Back => "◀ Back",
                 _ => "End session",
             },
-            CallbackData.Encode(action, stage))));
+            StageButtonCode.Encode(action, stage))));
     }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ConvenerBot.Core.Conversations;
 
-namespace ConvenerBot.Telegram;
+namespace ConvenerBot.Core.Conversations;
 
 /// <summary>
 /// The compact text behind a stage button, e.g. <c>s:n:12:3</c> (next, session 12, stage 3): far below
-/// Telegram's 64-byte limit. It comes back as user input, so it is parsed strictly.
+/// Telegram's 64-byte callback data and Discord's 100-character custom id. It comes back as user input,
+/// so it is parsed strictly.
 /// </summary>
-internal static partial class CallbackData
+public static partial class StageButtonCode
 {
     public static string Encode(StageAction action, StageRef stage) =>
         string.Create(CultureInfo.InvariantCulture, $"s:{Code(action)}:{stage.SessionNumber}:{stage.StageNumber}");

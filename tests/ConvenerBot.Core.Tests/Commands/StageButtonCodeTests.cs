@@ -1,16 +1,16 @@
 using System.Text;
 using ConvenerBot.Core.Conversations;
 
-namespace ConvenerBot.Telegram.Tests.Units;
+namespace ConvenerBot.Core.Tests.Commands;
 
-public sealed class CallbackDataTests
+public sealed class StageButtonCodeTests
 {
     [Fact]
     public void EncodeThenParse_RoundTrips_WellWithinSixtyFourBytes()
     {
-        var data = CallbackData.Encode(StageAction.Back, new StageRef(999_999_999, 240));
+        var data = StageButtonCode.Encode(StageAction.Back, new StageRef(999_999_999, 240));
 
-        Assert.True(CallbackData.TryParse(data, out var button));
+        Assert.True(StageButtonCode.TryParse(data, out var button));
         Assert.Equal(new StageButton(StageAction.Back, new StageRef(999_999_999, 240)), button);
         Assert.True(Encoding.UTF8.GetByteCount(data) <= 64);
     }
@@ -28,5 +28,5 @@ public sealed class CallbackDataTests
     [InlineData("{\"action\":\"next\"}")]
     [InlineData("s:n:١:1")]
     public void TryParse_ForgedOrMalformed_IsRejected(string? data) =>
-        Assert.False(CallbackData.TryParse(data, out _));
+        Assert.False(StageButtonCode.TryParse(data, out _));
 }
