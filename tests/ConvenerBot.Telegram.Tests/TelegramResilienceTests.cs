@@ -186,6 +186,7 @@ public sealed class TelegramResilienceTests
         using var malformed = await http.SendAsync(request);
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest), (none.StatusCode, wrong.StatusCode, malformed.StatusCode));
+        await api.WaitForAsync(a => a.WebhookUrl is not null);
         Assert.Equal("https://bot.example.org/telegram/webhook", api.WebhookUrl);
         Assert.Equal(RunningBot.Secret, api.WebhookSecretToken);
         await chat.SayAsync(Ana, "/case list", "No cases yet");
