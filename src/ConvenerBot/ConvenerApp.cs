@@ -1,4 +1,5 @@
 using ConvenerBot.Core;
+using ConvenerBot.Discord;
 using ConvenerBot.LocalChat;
 using ConvenerBot.Storage;
 using ConvenerBot.Telegram;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Hosting;
 namespace ConvenerBot;
 
 /// <summary>
-/// Composes the executable: the engine, the store, and the chats that are configured (Telegram, or else
-/// the local terminal chat). A web server runs only when an adapter needs an HTTP endpoint.
+/// Composes the executable: the engine, the store, and the chats that are configured (Telegram, Discord, or
+/// else the local terminal chat). A web server runs only when an adapter needs an HTTP endpoint.
 /// </summary>
 public static class ConvenerApp
 {
@@ -21,7 +22,7 @@ public static class ConvenerApp
         var settings = new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory };
         var probe = Host.CreateApplicationBuilder(settings);
         probe.Configuration.AddEnvironmentVariables(prefix: "CONVENERBOT__");
-        var needsHttp = probe.Configuration.IsTelegramWebhook();
+        var needsHttp = probe.Configuration.IsTelegramWebhook() || probe.Configuration.IsDiscordEnabled();
 
         IHostApplicationBuilder builder = needsHttp
             ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
@@ -34,11 +35,20 @@ public static class ConvenerApp
         builder.Services.AddConvenerCore();
         builder.Services.AddConvenerStorage();
         builder.Services.AddConvenerHost(builder.Logging);
+        var platform = false;
         if (builder.Configuration.IsTelegramEnabled())
         {
             builder.Services.AddTelegramAdapter();
+            platform = true;
         }
-        else if (withChat)
+
+        if (builder.Configuration.IsDiscordEnabled())
+        {
+            builder.Services.AddDiscordAdapter();
+            platform = true;
+        }
+
+        if (!platform && withChat)
         {
             builder.Services.AddLocalChat();
         }
@@ -50,7 +60,16 @@ public static class ConvenerApp
         }
 
         var app = web.Build();
-        app.MapTelegramWebhook();
+        if (builder.Configuration.IsTelegramWebhook())
+        {
+            app.MapTelegramWebhook();
+        }
+
+        if (builder.Configuration.IsDiscordEnabled())
+        {
+            app.MapDiscordInteractions();
+        }
+
         app.MapGet("/health", () => "ok");
         return app;
     }

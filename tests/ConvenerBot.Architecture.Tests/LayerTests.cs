@@ -53,6 +53,15 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void DiscordAdapter_KnowsCoreButNotStorageOrOtherAdapters()
+    {
+        var names = References(typeof(Discord.DiscordOptions).Assembly);
+
+        Assert.DoesNotContain(names, n => n.StartsWith("ConvenerBot", StringComparison.Ordinal) && n != "ConvenerBot.Core");
+        Assert.DoesNotContain(names, n => n is "Dapper" or "Npgsql" or "Microsoft.Data.Sqlite" || n.StartsWith("Telegram", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Core_ExposesStoreImplementationsToNoOne()
     {
         var storeTypes = Storage.GetTypes().Where(t => t.GetInterfaces().Any(i => i.Assembly == Core && i.Name.EndsWith("Repository", StringComparison.Ordinal)));

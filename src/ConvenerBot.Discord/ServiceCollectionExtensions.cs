@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ConvenerBot.Discord;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>True when the configuration enables Discord; it needs the web server for its endpoint.</summary>
+    public static bool IsDiscordEnabled(this IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{DiscordOptions.SectionName}:{nameof(DiscordOptions.Enabled)}");
+
+    /// <summary>Registers the Discord adapter's services; map its endpoint with <see cref="DiscordInteractions.MapDiscordInteractions"/>.</summary>
+    public static IServiceCollection AddDiscordAdapter(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordOptions>()
+            .BindConfiguration(DiscordOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InteractionVerifier>();
+        return services;
+    }
+}
