@@ -53,8 +53,16 @@ internal sealed class ChatQueues(UpdateHandler handler) : IAsyncDisposable
         {
             await foreach (var (update, done) in reader.ReadAllAsync(_stopping.Token))
             {
-                await handler.HandleAsync(update, _stopping.Token);
-                done.TrySetResult();
+                try
+                {
+                    await handler.HandleAsync(update, _stopping.Token);
+                    done.TrySetResult();
+                }
+                finally
+                {
+                    // Stopping in the middle of an update: whoever waits for it (a webhook request) is released.
+                    done.TrySetCanceled();
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
