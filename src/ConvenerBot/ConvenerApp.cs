@@ -39,6 +39,7 @@ public static class ConvenerApp
         if (builder.Configuration.IsTelegramEnabled())
         {
             builder.Services.AddTelegramAdapter();
+            builder.Services.AddHostedService<DeliveryLogPruner>();
             platform = true;
         }
 

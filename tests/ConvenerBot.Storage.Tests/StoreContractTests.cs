@@ -156,6 +156,22 @@ public abstract class StoreContractTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task Deliveries_AreRecordedOnce_AndForgottenOnlyWhenOld()
+    {
+        var platform = "contract-" + Guid.NewGuid().ToString("N");
+        await using var tx = await fixture.Store.BeginAsync(None);
+
+        var first = await tx.Deliveries.TryRecordAsync(platform, "1", Now.AddDays(-8), None);
+        var again = await tx.Deliveries.TryRecordAsync(platform, "1", Now, None);
+        await tx.Deliveries.TryRecordAsync(platform, "2", Now.AddDays(-1), None);
+        await tx.Deliveries.ForgetBeforeAsync(Now.AddDays(-7), None);
+
+        Assert.Equal((true, false), (first, again));
+        Assert.True(await tx.Deliveries.TryRecordAsync(platform, "1", Now, None));
+        Assert.False(await tx.Deliveries.TryRecordAsync(platform, "2", Now, None));
+    }
+
+    [Fact]
     public async Task Migrate_AgainOnAMigratedDatabase_AppliesNothing()
     {
         var applied = await fixture.MigrateAgainAsync();

@@ -12,4 +12,8 @@ internal sealed class DeliveryLog(DbContext db) : IDeliveryLog
             VALUES (@Platform, @DeliveryId, @Now)
             ON CONFLICT (platform, delivery_id) DO NOTHING
             """, new { Platform = platform, DeliveryId = deliveryId, Now = now }, cancellationToken)) == 1;
+
+    public Task<int> ForgetBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            "DELETE FROM deliveries WHERE received_at < @Cutoff", new { Cutoff = cutoff }, cancellationToken));
 }
