@@ -8,7 +8,8 @@ namespace ConvenerBot.Discord;
 /// <summary>
 /// The interactions endpoint, <c>POST /discord/interactions</c>. The signature is checked over the bytes
 /// exactly as they arrived, before anything is read from them: a bad or missing signature or a stale
-/// timestamp gets 401. A PING gets a PONG; malformed JSON or an unknown interaction type gets 400.
+/// timestamp gets 401. A PING gets a PONG; malformed JSON or an unknown interaction type gets 400;
+/// commands, button presses and autocompletion go to <see cref="InteractionResponder"/>.
 /// </summary>
 public static class DiscordInteractions
 {
@@ -22,7 +23,7 @@ public static class DiscordInteractions
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, InteractionVerifier verifier)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, InteractionVerifier verifier, InteractionResponder responder)
     {
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null
@@ -31,44 +32,47 @@ public static class DiscordInteractions
             return Results.Unauthorized();
         }
 
-        int type;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind is not JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("type", out var typeElement)
-                || !typeElement.TryGetInt32(out type))
-            {
-                return Results.BadRequest(new { message = "An interaction must be a JSON object with a numeric type." });
-            }
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
             return Results.BadRequest(new { message = "The interaction is not valid JSON." });
         }
 
-        return type switch
+        using (document)
         {
-            1 => Results.Json(new { type = 1 }),
-            2 or 3 or 4 or 5 => Results.Json(NotYet),
-            _ => Results.BadRequest(new { message = $"Unknown interaction type {type}." }),
-        };
-    }
+            var root = document.RootElement;
+            if (root.ValueKind is not JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || !typeElement.TryGetInt32(out var type))
+            {
+                return Results.BadRequest(new { message = "An interaction must be a JSON object with a numeric type." });
+            }
 
-    /// <summary>
-    /// Commands are not served on Discord yet: the member is told so privately (ephemeral), with no
-    /// mentions allowed, rather than seeing the interaction fail.
-    /// </summary>
-    private static readonly object NotYet = new
-    {
-        type = 4,
-        data = new
-        {
-            content = "ConvenerBot does not run sessions on Discord yet. Use it on Telegram or in the local terminal chat for now.",
-            flags = 64,
-            allowed_mentions = new { parse = Array.Empty<string>() },
-        },
-    };
+            if (type == 1)
+            {
+                return Results.Json(new { type = 1 });
+            }
+
+            if (type is < 2 or > 5 || !root.TryGetProperty("token", out _) || !root.TryGetProperty("data", out _))
+            {
+                return Results.BadRequest(new { message = $"Unknown or incomplete interaction of type {type}." });
+            }
+
+            var (response, after) = await responder.RespondAsync(root, type);
+            if (after is not null)
+            {
+                http.Response.OnCompleted(() =>
+                {
+                    _ = Task.Run(after);
+                    return Task.CompletedTask;
+                });
+            }
+
+            return Results.Content(response.ToJsonString(), "application/json");
+        }
+    }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -22,6 +22,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InteractionVerifier>();
+        services.TryAddSingleton<DiscordRest>();
+        services.TryAddSingleton<InteractionResponder>();
+        services.AddHostedService<CommandRegistration>();
+        // Discord tokens travel in URLs and headers: the client factory must not log requests.
+        services.AddHttpClient("discord").RemoveAllLoggers();
         return services;
     }
 }

@@ -1,0 +1,60 @@
+using System.Text;
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Discord;
+
+/// <summary>
+/// Renders outbound messages for Discord: plain member text is escaped for Discord's markdown, our own
+/// Markdown (summaries) is passed on, and long text is split at line boundaries under 2,000 characters.
+/// </summary>
+internal static class DiscordText
+{
+    public const int MaxLength = 2000;
+    /// <summary>
+    /// Discord's markdown honours a backslash before any punctuation, like CommonMark, so the engine's
+    /// CommonMark escaping (inline markup, and list, heading and quote markers at line start) serves here.
+    /// </summary>
+    public static string Escape(string line) => Core.Summaries.Markdown.EscapeLine(line);
+
+    public static IReadOnlyList<string> Render(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = message.Format is MessageFormat.Markdown
+            ? message.Text.TrimEnd('\n')
+            : string.Join('\n', message.Text.Split('\n').Select((line, i) => i == 0 && message.Stage is not null ? $"**{Escape(line)}**" : Escape(line)));
+        return Split(text);
+    }
+
+    private static List<string> Split(string text)
+    {
+        var chunks = new List<string>();
+        var current = new StringBuilder();
+        foreach (var line in text.Split('\n'))
+        {
+            var pieces = line.Length <= MaxLength ? [line] : Enumerable.Range(0, (line.Length + MaxLength - 1) / MaxLength)
+                .Select(i => line.Substring(i * MaxLength, Math.Min(MaxLength, line.Length - (i * MaxLength)))).ToList();
+            foreach (var piece in pieces)
+            {
+                if (current.Length > 0 && current.Length + 1 + piece.Length > MaxLength)
+                {
+                    chunks.Add(current.ToString());
+                    current.Clear();
+                }
+
+                if (current.Length > 0)
+                {
+                    current.Append('\n');
+                }
+
+                current.Append(piece);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            chunks.Add(current.ToString());
+        }
+
+        return chunks.Count == 0 ? ["."] : chunks;
+    }
+}

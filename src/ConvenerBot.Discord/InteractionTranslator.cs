@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
+
+namespace ConvenerBot.Discord;
+
+/// <summary>
+/// Turns a Discord interaction into the engine's terms: a slash command with its typed options becomes the
+/// same command text members type elsewhere; a stage button becomes a <see cref="StageButton"/>. Members
+/// whose permissions include Administrator or Manage Server are organizers.
+/// </summary>
+internal static class InteractionTranslator
+{
+    private const ulong Administrator = 1UL << 3;
+    private const ulong ManageGuild = 1UL << 5;
+
+    public static Inbound? Translate(JsonElement interaction, int type)
+    {
+        if (!interaction.TryGetProperty("channel_id", out var channel) || channel.GetString() is not { Length: > 0 } channelId
+            || User(interaction) is not { } user)
+        {
+            return null;
+        }
+
+        var inbound = new Inbound(
+            new ConversationRef("discord", channelId),
+            interaction.TryGetProperty("channel", out var c) && c.TryGetProperty("name", out var n) && n.GetString() is { } name ? "#" + name : "this channel",
+            new MemberRef("discord", user.Id),
+            user.DisplayName,
+            user.IsAdministrator,
+            "")
+        {
+            DeliveryId = interaction.TryGetProperty("id", out var id) ? id.GetString() : null,
+        };
+
+        if (type == 3)
+        {
+            var customId = interaction.TryGetProperty("data", out var data) && data.TryGetProperty("custom_id", out var cid) ? cid.GetString() : null;
+            // An unreadable custom id leaves Button unset; the endpoint refuses it without asking the engine.
+            return StageButtonCode.TryParse(customId, out var button) ? inbound with { Button = button } : inbound;
+        }
+
+        return inbound with { Text = CommandText(interaction.GetProperty("data"), interaction) };
+    }
+
+    /// <summary>A slash command and its options, written out as the command text of the shared grammar.</summary>
+    public static string CommandText(JsonElement data, JsonElement interaction)
+    {
+        var text = "/" + data.GetProperty("name").GetString();
+        var options = data.TryGetProperty("options", out var o) ? o : default;
+        if (options.ValueKind is JsonValueKind.Array && options.GetArrayLength() > 0 && options[0].TryGetProperty("type", out var t) && t.GetInt32() == 1)
+        {
+            text += " " + options[0].GetProperty("name").GetString();
+            options = options[0].TryGetProperty("options", out var nested) ? nested : default;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options.ValueKind is JsonValueKind.Array)
+        {
+            foreach (var option in options.EnumerateArray())
+            {
+                var value = option.GetProperty("value");
+                values[option.GetProperty("name").GetString()!] = option.GetProperty("type").GetInt32() == 6
+                    ? ResolvedName(interaction, value.GetString()!)
+                    : value.ValueKind is JsonValueKind.Number ? value.GetRawText() : value.GetString() ?? "";
+            }
+        }
+
+        string? Take(string key) => values.Remove(key, out var v) ? v : null;
+        var parts = new List<string>();
+        if (Take("role") is { } role)
+        {
+            parts.Add(role);
+        }
+
+        foreach (var key in new[] { "title", "when", "text", "zone", "id", "member" })
+        {
+            if (Take(key) is { } v)
+            {
+                parts.Add(v);
+            }
+        }
+
+        if (Take("description") is { } description)
+        {
+            parts.Add("| " + description);
+        }
+
+        foreach (var key in new[] { "case", "protocol" })
+        {
+            if (Take(key) is { } v)
+            {
+                parts.Add($"{key} {v}");
+            }
+        }
+
+        return parts.Count == 0 ? text : text + " " + string.Join(' ', parts);
+    }
+
+    private static string ResolvedName(JsonElement interaction, string userId)
+    {
+        if (interaction.TryGetProperty("data", out var data) && data.TryGetProperty("resolved", out var resolved))
+        {
+            if (resolved.TryGetProperty("members", out var members) && members.TryGetProperty(userId, out var member)
+                && member.TryGetProperty("nick", out var nick) && nick.GetString() is { Length: > 0 } nickname)
+            {
+                return nickname;
+            }
+
+            if (resolved.TryGetProperty("users", out var users) && users.TryGetProperty(userId, out var user))
+            {
+                return NameOf(user);
+            }
+        }
+
+        return userId;
+    }
+
+    private static (string Id, string DisplayName, bool IsAdministrator)? User(JsonElement interaction)
+    {
+        if (interaction.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var user))
+        {
+            var permissions = member.TryGetProperty("permissions", out var p)
+                && ulong.TryParse(p.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
+            var nick = member.TryGetProperty("nick", out var n) ? n.GetString() : null;
+            return (user.GetProperty("id").GetString()!, UserText.CleanName(nick, NameOf(user)), (permissions & (Administrator | ManageGuild)) != 0);
+        }
+
+        return interaction.TryGetProperty("user", out var dmUser) ? (dmUser.GetProperty("id").GetString()!, NameOf(dmUser), false) : null;
+    }
+
+    private static string NameOf(JsonElement user) =>
+        user.TryGetProperty("global_name", out var g) && g.GetString() is { Length: > 0 } global
+            ? global
+            : user.TryGetProperty("username", out var u) ? u.GetString() ?? "member" : "member";
+}

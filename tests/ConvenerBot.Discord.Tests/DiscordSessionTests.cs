@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Discord.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConvenerBot.Discord.Tests;
+
+/// <summary>A whole session in a Discord channel: slash commands, buttons, follow-ups, deferral; every body checked against Discord's schemas.</summary>
+public sealed class DiscordSessionTests
+{
+    [Fact]
+    public async Task FullSession_WithButtonsAndFollowUps_AndNoMentions()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(rest);
+
+        Assert.StartsWith("Saved case 1: Funding gap", await Say(bot, DiscordBot.SubCommand("case", "open", ("title", "Funding gap"), ("description", "Grant ends")), Member.Ana), StringComparison.Ordinal);
+        await Say(bot, DiscordBot.Command("me"), Member.Ben);
+        Assert.Contains("Dan, an organizer (as an administrator of this chat)", await Say(bot, DiscordBot.Command("me"), Member.Dan), StringComparison.Ordinal);
+        Assert.Equal("Saved: Ben is now a facilitator.", await Say(bot, DiscordBot.Command("role", ("role", "facilitator"), ("member", Member.Ben)), Member.Ana));
+        Assert.Contains("Saved: session 1 on Sat 27 Dec 2031 10:00", await Say(bot, DiscordBot.SubCommand("session", "schedule", ("when", "2031-12-27 10:00"), ("case", 1)), Member.Ben), StringComparison.Ordinal);
+
+        var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start"), Member.Ben);
+        Assert.StartsWith("Session 1 has started", Content(start), StringComparison.Ordinal);
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "POST" && c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-start"));
+        var prompt = rest.Calls.Single(c => c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-start").Body!;
+        Assert.StartsWith("**Session 1 · stage 1 of 6: Bring a real challenge", prompt["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["s:n:1:1", "s:e:1:1"], prompt["components"]![0]!["components"]!.AsArray().Select(b => b!["custom_id"]!.GetValue<string>()));
+        SchemaChecker.AssertValid(prompt, "IncomingWebhookRequestPartial");
+
+        var refused = await Interact(bot, 3, DiscordBot.Button("s:n:1:1"), Member.Chloe);
+        Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
+        Assert.Contains("Only a facilitator", Content(refused), StringComparison.Ordinal);
+        var forged = await Interact(bot, 3, DiscordBot.Button("s:n:1:1'; DROP TABLE sessions"), Member.Ben);
+        Assert.Equal(64, forged["data"]!["flags"]!.GetValue<int>());
+
+        Assert.Contains("stage 2 of 6", Content(await Interact(bot, 3, DiscordBot.Button("s:n:1:1"), Member.Ben)), StringComparison.Ordinal);
+        Assert.Contains("stage 3 of 6", await Say(bot, DiscordBot.Command("next"), Member.Ben), StringComparison.Ordinal);
+        Assert.Equal("Saved your clarifying question, Chloe.", await Say(bot, DiscordBot.Command("ask", ("text", "@everyone how much is **missing**? <@100000000000000011>")), Member.Chloe));
+        await Say(bot, DiscordBot.Command("next"), Member.Ben);
+        await Say(bot, DiscordBot.Command("ask", ("text", "What would success look like?")), Member.Dan);
+        await Say(bot, DiscordBot.Command("next"), Member.Ben);
+        await Say(bot, DiscordBot.Command("idea", ("text", "Talk to the municipality")), Member.Chloe);
+        await Say(bot, DiscordBot.Command("step", ("text", "Call them")), Member.Ana);
+        await Say(bot, DiscordBot.Command("next"), Member.Ben);
+        await Say(bot, DiscordBot.Command("learn", ("text", "Start early")), Member.Dan);
+        var end = await Interact(bot, 2, DiscordBot.SubCommand("session", "end"), Member.Ben, id: "end");
+
+        Assert.Contains("1 next step, 1 learning, 4 people took part", Content(end), StringComparison.Ordinal);
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-end"));
+        var summary = rest.Calls.Single(c => c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-end").Body!;
+        var text = summary["content"]!.GetValue<string>();
+        Assert.StartsWith("# Session 1 — Case 1: Funding gap", text, StringComparison.Ordinal);
+        Assert.Contains(@"@everyone how much is \*\*missing\*\*? \<@100000000000000011\>", text, StringComparison.Ordinal);
+        Assert.Empty(summary["allowed_mentions"]!["parse"]!.AsArray());
+        SchemaChecker.AssertValid(summary, "IncomingWebhookRequestPartial");
+    }
+
+    [Fact]
+    public async Task SlowWork_IsDeferred_ThenCompletedThroughTheWebhook()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await DiscordBot.StartAsync(rest, services => SlowConvener.Install(services, gate.Task));
+
+        var response = await Interact(bot, 2, DiscordBot.SubCommand("case", "open", ("title", "Slow one")), Member.Ana, id: "slow", expectDeferred: true);
+        rest.RateLimitNext(1);
+        gate.SetResult();
+
+        Assert.Equal(5, response["type"]!.GetValue<int>());
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "PATCH" && c.Status == 200));
+        var edits = rest.Calls.Where(c => c.Method == "PATCH").ToList();
+        Assert.Equal([429, 200], edits.Select(c => c.Status));
+        Assert.Equal($"webhooks/{DiscordBot.ApplicationId}/tok-slow/messages/@original", edits[1].Path);
+        Assert.StartsWith("Saved case 1: Slow one", edits[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        SchemaChecker.AssertValid(edits[1].Body, "IncomingWebhookUpdateRequestPartial");
+    }
+
+    private static async Task<string> Say(DiscordBot bot, JsonObject data, Member from) =>
+        Content(await Interact(bot, 2, data, from));
+
+    private static async Task<JsonObject> Interact(DiscordBot bot, int type, JsonObject data, Member from, string? id = null, bool expectDeferred = false)
+    {
+        var name = data["name"]?.GetValue<string>();
+        var response = await bot.InteractAsync(type, data, from, id ?? (name == "session" && data["options"]![0]!["name"]!.GetValue<string>() == "start" ? "start" : null));
+        SchemaChecker.AssertValid(response, "CreateMessageInteractionCallbackRequest");
+        Assert.Equal(expectDeferred ? 5 : 4, response["type"]!.GetValue<int>());
+        if (!expectDeferred)
+        {
+            Assert.Empty(response["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+        }
+
+        return response;
+    }
+
+    private static string Content(JsonObject response) => response["data"]!["content"]!.GetValue<string>();
+
+    /// <summary>Holds every command until the gate opens: a deliberately slow operation.</summary>
+    private sealed class SlowConvener(IConvener inner, Task gate) : IConvener
+    {
+        public static void Install(IServiceCollection services, Task gate)
+        {
+            var original = services.Single(d => d.ServiceType == typeof(IConvener));
+            services.Remove(original);
+            services.AddSingleton<IConvener>(sp => new SlowConvener((IConvener)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!), gate));
+        }
+
+        public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            return await inner.HandleAsync(inbound, cancellationToken);
+        }
+
+        public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
+            inner.SetConversationActiveAsync(conversation, active, cancellationToken);
+    }
+}

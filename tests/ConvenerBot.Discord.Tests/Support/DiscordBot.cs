@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NSec.Cryptography;
+
+namespace ConvenerBot.Discord.Tests.Support;
+
+/// <summary>
+/// The executable's composition with Discord enabled, on a loopback port, configured with the public key of
+/// a key pair the test made; requests are signed with its private key, as Discord signs them.
+/// </summary>
+internal sealed class DiscordBot : IAsyncDisposable
+{
+    public const string ApplicationId = "123456789012345678";
+    private const string Channel = "900000000000000002";
+
+    private readonly Key _key;
+    private readonly HttpClient _http = new();
+
+    private DiscordBot(IHost host, Key key, Uri endpoint)
+    {
+        Host = host;
+        _key = key;
+        Endpoint = endpoint;
+    }
+
+    public IHost Host { get; }
+
+    public Uri Endpoint { get; }
+
+    public static async Task<DiscordBot> StartAsync(FakeDiscordRest rest, Action<IServiceCollection>? services = null)
+    {
+        var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var publicKey = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        var host = ConvenerApp.Build([
+            "--Discord:Enabled=true",
+            $"--Discord:ApplicationId={ApplicationId}",
+            $"--Discord:PublicKey={publicKey}",
+            "--Discord:BotToken=test-bot-token",
+            $"--Discord:ApiBaseUrl={rest.BaseUrl}",
+            "--Urls=http://127.0.0.1:0",
+            $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"convenerbot-dc-{Guid.NewGuid():N}.db")}"],
+            configure: b => services?.Invoke(b.Services));
+        Assert.Null(await Startup.PrepareAsync(host));
+        await host.StartAsync();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DiscordBot(host, key, new Uri(new Uri(address), DiscordInteractions.Path));
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string body, Key? signer = null, long? timestamp = null, string? sent = null, string? signatureOverride = null)
+    {
+        var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(signer ?? _key, Encoding.UTF8.GetBytes(stamp + body))).ToLowerInvariant();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(sent ?? body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Signature-Ed25519", signatureOverride ?? signature);
+        request.Headers.Add("X-Signature-Timestamp", stamp);
+        return await _http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostUnsignedAsync(string body) =>
+        _http.PostAsync(Endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
+
+    /// <summary>Sends an interaction and returns Discord's view of the answer: the parsed response body.</summary>
+    public async Task<JsonObject> InteractAsync(int type, JsonObject data, Member from, string? id = null)
+    {
+        using var response = await PostAsync(Interaction(type, data, from, id ?? Guid.NewGuid().ToString("N")).ToJsonString());
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    public static JsonObject Command(string name, params (string Name, object Value)[] options) =>
+        new() { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = Options(options) };
+
+    public static JsonObject SubCommand(string name, string sub, params (string Name, object Value)[] options) =>
+        new() { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = new JsonArray(new JsonObject { ["name"] = sub, ["type"] = 1, ["options"] = Options(options) }) };
+
+    public static JsonObject Button(string customId) => new() { ["custom_id"] = customId, ["component_type"] = 2 };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        _http.Dispose();
+        _key.Dispose();
+    }
+
+    private static JsonArray Options((string Name, object Value)[] options) =>
+        new([.. options.Select(o => (JsonNode)new JsonObject
+        {
+            ["name"] = o.Name,
+            ["type"] = o.Value switch { int => 4, Member => 6, _ => 3 },
+            ["value"] = o.Value switch { int i => i, Member m => m.Id, _ => o.Value.ToString() },
+        })]);
+
+    private static JsonObject Interaction(int type, JsonObject data, Member from, string id)
+    {
+        var resolved = new JsonObject();
+        foreach (var option in Flatten(data))
+        {
+            if (option["type"]?.GetValue<int>() == 6 && Member.ById(option["value"]!.GetValue<string>()) is { } m)
+            {
+                resolved["users"] ??= new JsonObject();
+                resolved["users"]![m.Id] = new JsonObject { ["id"] = m.Id, ["username"] = m.Name.ToLowerInvariant(), ["global_name"] = m.Name };
+            }
+        }
+
+        if (resolved.Count > 0)
+        {
+            data["resolved"] = resolved;
+        }
+
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["application_id"] = ApplicationId,
+            ["type"] = type,
+            ["token"] = "tok-" + id,
+            ["version"] = 1,
+            ["guild_id"] = "900000000000000001",
+            ["channel_id"] = Channel,
+            ["channel"] = new JsonObject { ["id"] = Channel, ["name"] = "peer-circle", ["type"] = 0 },
+            ["member"] = new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = from.Id, ["username"] = from.Name.ToLowerInvariant(), ["global_name"] = from.Name },
+                ["permissions"] = from.Permissions,
+            },
+            ["data"] = data,
+        };
+    }
+
+    private static IEnumerable<JsonObject> Flatten(JsonObject node) =>
+        node["options"] is JsonArray options
+            ? options.OfType<JsonObject>().SelectMany(o => new[] { o }.Concat(Flatten(o)))
+            : [];
+}
+
+internal sealed record Member(string Id, string Name, string Permissions = "0")
+{
+    public static readonly Member Ana = new("100000000000000011", "Ana", "8");
+    public static readonly Member Ben = new("100000000000000012", "Ben");
+    public static readonly Member Chloe = new("100000000000000013", "Chloe");
+    public static readonly Member Dan = new("100000000000000014", "Dan", "32");
+
+    public static Member? ById(string id) => new[] { Ana, Ben, Chloe, Dan }.FirstOrDefault(m => m.Id == id);
+}
