@@ -14,6 +14,14 @@ using Telegram.Bot.Types.Enums;
 // messages through a bare echo bot on the same client and server (the ceiling). Prints throughput and
 // latency from an update being queued to the bot's first answer in that chat.
 // Usage: dotnet run -c Release --project bench/ConvenerBot.Bench [groups=20] [rounds=3]
+//        dotnet run -c Release --project bench/ConvenerBot.Bench discord [requests/s=200] [seconds=10]
+if (args.Length > 0 && args[0] == "discord")
+{
+    return await DiscordBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+}
+
 var groups = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 Console.WriteLine($"ConvenerBot Telegram benchmark: {groups} groups, {Script.Steps.Length} updates per session, best of {rounds} rounds, {Environment.ProcessorCount} cores");
