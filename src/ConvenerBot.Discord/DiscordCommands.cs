@@ -13,7 +13,7 @@ internal static class DiscordCommands
     public static JsonArray All() =>
     [
         Command("case", "Cases: real challenges brought by members",
-            Sub("open", "Bring a case; you become its holder", Option("title", "A short title", Text, true, maxLength: 200), Option("description", "What is happening and what you would like from the group", Text)),
+            Sub("open", "Bring a case; you become its holder (leave empty for a form)", Option("title", "A short title", Text, maxLength: 200), Option("description", "What is happening and what you would like from the group", Text)),
             Sub("list", "The group's cases"),
             Sub("show", "One case in full", Option("id", "Case number", Integer, true)),
             Sub("withdraw", "Withdraw your case", Option("id", "Case number", Integer, true))),

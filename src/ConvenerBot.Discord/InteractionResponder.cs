@@ -23,7 +23,12 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
             return (new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = new JsonArray() } }, null);
         }
 
-        var inbound = type is 2 or 3 ? InteractionTranslator.Translate(interaction, type) : null;
+        if (type == 2 && InteractionTranslator.WantsCaseForm(interaction.GetProperty("data")))
+        {
+            return (new JsonObject { ["type"] = 9, ["data"] = CaseForm.Build() }, null);
+        }
+
+        var inbound = InteractionTranslator.Translate(interaction, type);
         if (inbound is null)
         {
             return (Message(4, Payload("I cannot use this interaction here.", null, null, ephemeral: true)), null);

@@ -41,7 +41,58 @@ internal static class InteractionTranslator
             return StageButtonCode.TryParse(customId, out var button) ? inbound with { Button = button } : inbound;
         }
 
+        if (type == 5)
+        {
+            return ModalText(interaction.GetProperty("data")) is { } text ? inbound with { Text = text } : null;
+        }
+
         return inbound with { Text = CommandText(interaction.GetProperty("data"), interaction) };
+    }
+
+    /// <summary>True for <c>/case open</c> without a title: the member gets the form instead.</summary>
+    public static bool WantsCaseForm(JsonElement data) =>
+        data.GetProperty("name").GetString() == "case"
+        && data.TryGetProperty("options", out var options) && options.GetArrayLength() == 1
+        && options[0].GetProperty("name").GetString() == "open"
+        && (!options[0].TryGetProperty("options", out var fields) || !fields.EnumerateArray().Any(f => f.GetProperty("name").GetString() == "title"));
+
+    /// <summary>The submitted case form as command text; null for a form we did not send.</summary>
+    private static string? ModalText(JsonElement data)
+    {
+        if (!data.TryGetProperty("custom_id", out var id) || id.GetString() != CaseForm.CustomId)
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        Collect(data, values);
+        var title = values.GetValueOrDefault("title", "").ReplaceLineEndings(" ");
+        return values.GetValueOrDefault("description") is { Length: > 0 } description
+            ? $"/case open {title} | {description}"
+            : $"/case open {title}";
+    }
+
+    private static void Collect(JsonElement element, Dictionary<string, string> values)
+    {
+        if (element.ValueKind is JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("custom_id", out var id) && element.TryGetProperty("value", out var value) && value.ValueKind is JsonValueKind.String)
+            {
+                values[id.GetString()!] = value.GetString()!;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Collect(property.Value, values);
+            }
+        }
+        else if (element.ValueKind is JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(item, values);
+            }
+        }
     }
 
     /// <summary>A slash command and its options, written out as the command text of the shared grammar.</summary>

@@ -57,6 +57,30 @@ public sealed class DiscordSessionTests
     }
 
     [Fact]
+    public async Task CaseOpen_WithoutATitle_ShowsTheForm_AndItsSubmissionOpensTheCase()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(rest);
+
+        var form = await bot.InteractAsync(2, DiscordBot.SubCommand("case", "open"), Member.Ana);
+        SchemaChecker.AssertValid(form, "ModalInteractionCallbackRequest");
+        Assert.Equal(9, form["type"]!.GetValue<int>());
+
+        var submitted = await bot.InteractAsync(5, new JsonObject
+        {
+            ["custom_id"] = "case-open",
+            ["components"] = new JsonArray(
+                new JsonObject { ["type"] = 1, ["components"] = new JsonArray(new JsonObject { ["type"] = 4, ["custom_id"] = "title", ["value"] = "Funding gap" }) },
+                new JsonObject { ["type"] = 18, ["component"] = new JsonObject { ["type"] = 4, ["custom_id"] = "description", ["value"] = "Line one\nLine two" } }),
+        }, Member.Ana);
+        var foreign = await bot.InteractAsync(5, new JsonObject { ["custom_id"] = "someone-elses-form", ["components"] = new JsonArray() }, Member.Ana);
+
+        Assert.StartsWith("Saved case 1: Funding gap", Content(submitted), StringComparison.Ordinal);
+        Assert.Contains("Line one\nLine two", await Say(bot, DiscordBot.SubCommand("case", "show", ("id", 1)), Member.Ana), StringComparison.Ordinal);
+        Assert.Equal(64, foreign["data"]!["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task SlowWork_IsDeferred_ThenCompletedThroughTheWebhook()
     {
         await using var rest = await FakeDiscordRest.StartAsync();
