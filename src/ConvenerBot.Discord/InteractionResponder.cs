@@ -40,29 +40,60 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
         }
 
         var token = interaction.GetProperty("token").GetString()!;
+        var (channelId, inThread, _) = InteractionTranslator.ChannelOf(interaction);
+        var channel = (channelId, inThread);
         var work = convener.HandleAsync(inbound, CancellationToken.None);
         if (await Task.WhenAny(work, Task.Delay(InlineBudget, time)) == work)
         {
-            var payloads = Payloads(await work);
-            return (Message(4, payloads[0]), payloads.Count > 1 ? () => FollowUpAsync(token, payloads.Skip(1)) : null);
+            var reply = await work;
+            var payloads = Payloads(reply);
+            return (Message(4, payloads[0]), payloads.Count > 1 ? () => RestAsync(token, channel, reply, payloads.Skip(1)) : null);
         }
 
-        return (new JsonObject { ["type"] = 5 }, () => CompleteLaterAsync(token, work));
+        return (new JsonObject { ["type"] = 5 }, () => CompleteLaterAsync(token, channel, work));
     }
 
-    private async Task CompleteLaterAsync(string token, Task<Reply> work)
+    private async Task CompleteLaterAsync(string token, (string Id, bool IsThread) channel, Task<Reply> work)
     {
         try
         {
-            var payloads = Payloads(await work);
+            var reply = await work;
+            var payloads = Payloads(reply);
             payloads[0].Remove("flags");
             await rest.EditOriginalAsync(token, payloads[0], CancellationToken.None);
-            await FollowUpAsync(token, payloads.Skip(1));
+            await RestAsync(token, channel, reply, payloads.Skip(1));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             LogFollowUpFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// What follows the first message: in a thread of its own when the reply starts a session (and we are
+    /// not in a thread already), otherwise as follow-ups of the interaction.
+    /// </summary>
+    private async Task RestAsync(string token, (string Id, bool IsThread) channel, Reply reply, IEnumerable<JsonObject> payloads)
+    {
+        if (reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace is { } title && !channel.IsThread && !reply.Refused)
+        {
+            try
+            {
+                var thread = await rest.CreateThreadAsync(channel.Id, title, CancellationToken.None);
+                foreach (var payload in payloads)
+                {
+                    await rest.PostMessageAsync(thread, payload, CancellationToken.None);
+                }
+
+                return;
+            }
+            catch (HttpRequestException ex)
+            {
+                LogThreadFailed(logger, ex);
+            }
+        }
+
+        await FollowUpAsync(token, payloads);
     }
 
     private async Task FollowUpAsync(string token, IEnumerable<JsonObject> payloads)
@@ -134,6 +165,9 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
 
         return payload;
     }
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Could not open a thread for the session; it continues in the channel")]
+    private static partial void LogThreadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);

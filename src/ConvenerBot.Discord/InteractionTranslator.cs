@@ -24,7 +24,7 @@ internal static class InteractionTranslator
         }
 
         var inbound = new Inbound(
-            new ConversationRef("discord", channelId),
+            new ConversationRef("discord", ChannelOf(interaction).GroupId),
             interaction.TryGetProperty("channel", out var c) && c.TryGetProperty("name", out var n) && n.GetString() is { } name ? "#" + name : "this channel",
             new MemberRef("discord", user.Id),
             user.DisplayName,
@@ -47,6 +47,23 @@ internal static class InteractionTranslator
         }
 
         return inbound with { Text = CommandText(interaction.GetProperty("data"), interaction) };
+    }
+
+    /// <summary>
+    /// The channel an interaction came from, and the group's channel: a session's thread belongs to the
+    /// group of its parent channel.
+    /// </summary>
+    public static (string Id, bool IsThread, string GroupId) ChannelOf(JsonElement interaction)
+    {
+        var id = interaction.GetProperty("channel_id").GetString()!;
+        if (interaction.TryGetProperty("channel", out var channel)
+            && channel.TryGetProperty("type", out var type) && type.GetInt32() is 10 or 11 or 12
+            && channel.TryGetProperty("parent_id", out var parent) && parent.GetString() is { Length: > 0 } parentId)
+        {
+            return (id, true, parentId);
+        }
+
+        return (id, false, id);
     }
 
     /// <summary>True for <c>/case open</c> without a title: the member gets the form instead.</summary>

@@ -22,11 +22,18 @@ public sealed class DiscordSessionTests
 
         var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start"), Member.Ben);
         Assert.StartsWith("Session 1 has started", Content(start), StringComparison.Ordinal);
-        await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "POST" && c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-start"));
-        var prompt = rest.Calls.Single(c => c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-start").Body!;
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "POST" && c.Path == "channels/1/messages"));
+        var thread = rest.Calls.Single(c => c.Path == $"channels/{DiscordBot.Channel}/threads");
+        Assert.Equal("Session 1: Funding gap", thread.Body!["name"]!.GetValue<string>());
+        Assert.Equal("Bot test-bot-token", thread.Authorization);
+        SchemaChecker.AssertValid(thread.Body, "CreateTextThreadWithoutMessageRequest");
+        var prompt = rest.Calls.Single(c => c.Path == "channels/1/messages").Body!;
         Assert.StartsWith("**Session 1 · stage 1 of 6: Bring a real challenge", prompt["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["s:n:1:1", "s:e:1:1"], prompt["components"]![0]!["components"]!.AsArray().Select(b => b!["custom_id"]!.GetValue<string>()));
-        SchemaChecker.AssertValid(prompt, "IncomingWebhookRequestPartial");
+        Assert.Empty(prompt["allowed_mentions"]!["parse"]!.AsArray());
+        SchemaChecker.AssertValid(prompt, "MessageCreateRequest");
+        var fromThread = await bot.InteractAsync(2, DiscordBot.SubCommand("session", "list"), Member.Chloe, thread: "1");
+        Assert.Contains("running, stage 1 of 6", Content(fromThread), StringComparison.Ordinal);
 
         var refused = await Interact(bot, 3, DiscordBot.Button("s:n:1:1"), Member.Chloe);
         Assert.Equal(64, refused["data"]!["flags"]!.GetValue<int>());
@@ -78,6 +85,24 @@ public sealed class DiscordSessionTests
         Assert.StartsWith("Saved case 1: Funding gap", Content(submitted), StringComparison.Ordinal);
         Assert.Contains("Line one\nLine two", await Say(bot, DiscordBot.SubCommand("case", "show", ("id", 1)), Member.Ana), StringComparison.Ordinal);
         Assert.Equal(64, foreign["data"]!["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task SpentRateLimitBucket_IsWaitedOutBeforeTheNextCallOnThatRoute()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(rest);
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "PUT"));
+        var client = bot.Host.Services.GetRequiredService<DiscordRest>();
+        rest.ExhaustBucketsFor = 0.5;
+
+        await client.PostMessageAsync("42", new JsonObject { ["content"] = "one", ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } }, CancellationToken.None);
+        await client.PostMessageAsync("43", new JsonObject { ["content"] = "elsewhere", ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } }, CancellationToken.None);
+        await client.PostMessageAsync("42", new JsonObject { ["content"] = "two", ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } }, CancellationToken.None);
+
+        var times = rest.CallTimes.TakeLast(3).ToList();
+        Assert.True(times[1] - times[0] < TimeSpan.FromSeconds(0.4), "another channel's bucket is not held up");
+        Assert.True(times[2] - times[0] >= TimeSpan.FromSeconds(0.45), $"the same channel waited only {times[2] - times[0]}");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace ConvenerBot.Discord.Tests.Support;
 internal sealed class DiscordBot : IAsyncDisposable
 {
     public const string ApplicationId = "123456789012345678";
-    private const string Channel = "900000000000000002";
+    public const string Channel = "900000000000000002";
 
     private readonly Key _key;
     private readonly HttpClient _http = new();
@@ -65,9 +65,16 @@ internal sealed class DiscordBot : IAsyncDisposable
         _http.PostAsync(Endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
 
     /// <summary>Sends an interaction and returns Discord's view of the answer: the parsed response body.</summary>
-    public async Task<JsonObject> InteractAsync(int type, JsonObject data, Member from, string? id = null)
+    public async Task<JsonObject> InteractAsync(int type, JsonObject data, Member from, string? id = null, string? thread = null)
     {
-        using var response = await PostAsync(Interaction(type, data, from, id ?? Guid.NewGuid().ToString("N")).ToJsonString());
+        var interaction = Interaction(type, data, from, id ?? Guid.NewGuid().ToString("N"));
+        if (thread is not null)
+        {
+            interaction["channel_id"] = thread;
+            interaction["channel"] = new JsonObject { ["id"] = thread, ["name"] = "Session 1", ["type"] = 11, ["parent_id"] = Channel };
+        }
+
+        using var response = await PostAsync(interaction.ToJsonString());
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }

@@ -20,6 +20,8 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> Calls { get; } = new();
 
+    public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
+
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<FakeDiscordRest> StartAsync()
@@ -34,6 +36,9 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/api/v10";
         return fake;
     }
+
+    /// <summary>When set, every answer says the route's bucket is spent for this many seconds.</summary>
+    public double? ExhaustBucketsFor { get; set; }
 
     /// <summary>The next <paramref name="times"/> calls get 429 with a short retry_after.</summary>
     public void RateLimitNext(int times) => _rateLimitsLeft = times;
@@ -61,6 +66,7 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     private async Task HandleAsync(HttpContext http, string path)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body);
+        CallTimes.Enqueue(DateTimeOffset.UtcNow);
         if (Interlocked.Decrement(ref _rateLimitsLeft) >= 0)
         {
             Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization, 429));
@@ -72,6 +78,13 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
         }
 
         Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization, 200));
+        if (ExhaustBucketsFor is { } seconds)
+        {
+            http.Response.Headers["X-RateLimit-Limit"] = "5";
+            http.Response.Headers["X-RateLimit-Remaining"] = "0";
+            http.Response.Headers["X-RateLimit-Reset-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await http.Response.WriteAsJsonAsync(body is JsonArray ? body : new JsonObject { ["id"] = "1" });
     }
 }
