@@ -7,14 +7,32 @@ namespace ConvenerBot.Discord;
 /// Renders outbound messages for Discord: plain member text is escaped for Discord's markdown, our own
 /// Markdown (summaries) is passed on, and long text is split at line boundaries under 2,000 characters.
 /// </summary>
-internal static class DiscordText
+internal static partial class DiscordText
 {
     public const int MaxLength = 2000;
     /// <summary>
     /// Discord's markdown honours a backslash before any punctuation, like CommonMark, so the engine's
     /// CommonMark escaping (inline markup, and list, heading and quote markers at line start) serves here.
     /// </summary>
-    public static string Escape(string line) => Core.Summaries.Markdown.EscapeLine(line);
+    public static string Escape(string line)
+    {
+        var escaped = new StringBuilder();
+        var at = 0;
+        foreach (var match in TimestampPattern().EnumerateMatches(line))
+        {
+            escaped.Append(Core.Summaries.Markdown.EscapeLine(line[at..match.Index])).Append(line.AsSpan(match.Index, match.Length));
+            at = match.Index + match.Length;
+        }
+
+        return at == 0 ? Core.Summaries.Markdown.EscapeLine(line) : escaped.Append(Core.Summaries.Markdown.Escape(line[at..])).ToString();
+    }
+
+    /// <summary>A Discord timestamp: every reader sees the instant in their own time zone.</summary>
+    public static string Timestamp(DateTimeOffset instant) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<t:{instant.ToUnixTimeSeconds()}:F>");
+
+    [System.Text.RegularExpressions.GeneratedRegex("<t:-?[0-9]{1,12}:[tTdDfFR]>")]
+    private static partial System.Text.RegularExpressions.Regex TimestampPattern();
 
     public static IReadOnlyList<string> Render(OutboundMessage message)
     {

@@ -32,6 +32,7 @@ internal static class InteractionTranslator
             "")
         {
             DeliveryId = interaction.TryGetProperty("id", out var id) ? id.GetString() : null,
+            ShowTime = DiscordText.Timestamp,
         };
 
         if (type == 3)

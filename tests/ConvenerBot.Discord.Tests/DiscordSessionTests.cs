@@ -18,7 +18,9 @@ public sealed class DiscordSessionTests
         await Say(bot, DiscordBot.Command("me"), Member.Ben);
         Assert.Contains("Dan, an organizer (as an administrator of this chat)", await Say(bot, DiscordBot.Command("me"), Member.Dan), StringComparison.Ordinal);
         Assert.Equal("Saved: Ben is now a facilitator.", await Say(bot, DiscordBot.Command("role", ("role", "facilitator"), ("member", Member.Ben)), Member.Ana));
-        Assert.Contains("Saved: session 1 on Sat 27 Dec 2031 10:00", await Say(bot, DiscordBot.SubCommand("session", "schedule", ("when", "2031-12-27 10:00"), ("case", 1)), Member.Ben), StringComparison.Ordinal);
+        var unix = new DateTimeOffset(2031, 12, 27, 10, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        Assert.StartsWith($"Saved: session 1 on <t:{unix}:F>, case 1, Funding gap", await Say(bot, DiscordBot.SubCommand("session", "schedule", ("when", "2031-12-27 10:00"), ("case", 1)), Member.Ben), StringComparison.Ordinal);
+        Assert.Contains($"1\\. <t:{unix}:F> — case 1", await Say(bot, DiscordBot.SubCommand("session", "list"), Member.Chloe), StringComparison.Ordinal);
 
         var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start"), Member.Ben);
         Assert.StartsWith("Session 1 has started", Content(start), StringComparison.Ordinal);
@@ -58,6 +60,7 @@ public sealed class DiscordSessionTests
         var summary = rest.Calls.Single(c => c.Path == $"webhooks/{DiscordBot.ApplicationId}/tok-end").Body!;
         var text = summary["content"]!.GetValue<string>();
         Assert.StartsWith("# Session 1 — Case 1: Funding gap", text, StringComparison.Ordinal);
+        Assert.Matches(@"- \*\*When:\*\* <t:[0-9]+:F>, [0-9]+ min", text);
         Assert.Contains(@"@everyone how much is \*\*missing\*\*? \<@100000000000000011\>", text, StringComparison.Ordinal);
         Assert.Empty(summary["allowed_mentions"]!["parse"]!.AsArray());
         SchemaChecker.AssertValid(summary, "IncomingWebhookRequestPartial");

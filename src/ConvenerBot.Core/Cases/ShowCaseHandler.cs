@@ -1,6 +1,5 @@
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
-using ConvenerBot.Core.Scheduling;
 
 namespace ConvenerBot.Core.Cases;
 
@@ -11,7 +10,7 @@ public sealed class ShowCaseHandler : ICommandHandler<ShowCaseCommand>
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var c = await context.RequireCaseAsync(command.Number, cancellationToken);
-        var text = $"Case {c.Number}: {c.Title}\nHolder: {c.HolderName}\nStatus: {CaseText.Describe(c.Status)}\nOpened: {GroupClock.Format(c.OpenedAt, context.Group.TimeZone)}";
+        var text = $"Case {c.Number}: {c.Title}\nHolder: {c.HolderName}\nStatus: {CaseText.Describe(c.Status)}\nOpened: {context.ShowTime(c.OpenedAt)}";
         if (c.Description is not null)
         {
             text += "\n\n" + c.Description;

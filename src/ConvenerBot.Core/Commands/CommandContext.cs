@@ -10,6 +10,12 @@ namespace ConvenerBot.Core.Commands;
 /// <param name="Role">The effective role: the stored one, or organizer for a platform admin.</param>
 public sealed record CommandContext(Group Group, Member Member, Role Role, IStoreTransaction Store, DateTimeOffset Now)
 {
+    /// <summary>The platform's way to show an instant, when it has one (see <see cref="Inbound.ShowTime"/>).</summary>
+    public Func<DateTimeOffset, string>? PlatformTime { get; init; }
+
+    /// <summary>An instant as members should see it: the platform's own way, or in the group's time zone.</summary>
+    public string ShowTime(DateTimeOffset instant) => PlatformTime?.Invoke(instant) ?? Scheduling.GroupClock.Format(instant, Group.TimeZone);
+
     /// <summary>Refuses the command unless the member has at least <paramref name="needed"/>.</summary>
     public void Require(Role needed, string action)
     {

@@ -61,7 +61,7 @@ internal sealed partial class Convener(
             }
 
             var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
-            var context = new CommandContext(group, member, role, transaction, now);
+            var context = new CommandContext(group, member, role, transaction, now) { PlatformTime = inbound.ShowTime };
 
             var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
             var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);

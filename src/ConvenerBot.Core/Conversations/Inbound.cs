@@ -24,6 +24,12 @@ public sealed record Inbound(
     /// <summary>The stage prompt this message replies to; plain text in reply to a prompt is a contribution to that stage.</summary>
     public StageRef? RepliedToStage { get; init; }
 
+    /// <summary>
+    /// How this platform shows an instant so each reader sees their own time zone (e.g. a Discord
+    /// timestamp); null shows times in the group's time zone.
+    /// </summary>
+    public Func<DateTimeOffset, string>? ShowTime { get; init; }
+
     /// <summary>A pressed stage button (Next, Back, End) and the stage whose prompt carried it.</summary>
     public StageButton? Button { get; init; }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Protocols;
-using ConvenerBot.Core.Scheduling;
 using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Sessions;
@@ -22,7 +21,7 @@ public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHan
         var text = new StringBuilder("Upcoming sessions:");
         foreach (var s in sessions)
         {
-            text.Append('\n').Append(s.Number).Append(". ").Append(GroupClock.Format(s.ScheduledAt, context.Group.TimeZone)).Append(" — ");
+            text.Append('\n').Append(s.Number).Append(". ").Append(context.ShowTime(s.ScheduledAt)).Append(" — ");
             text.Append(s.CaseId is { } id && cases.TryGetValue(id, out var c) ? $"case {c.Number}, {UserText.Shorten(c.Title, 60)}" : "no case yet");
             var protocol = protocols.Get(s.ProtocolKey);
             text.Append(", ").Append(protocol.Key);

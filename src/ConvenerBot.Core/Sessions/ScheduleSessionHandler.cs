@@ -42,6 +42,6 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         var about = theCase is null
             ? "no case yet (choose one when starting: /session start " + number + " case CASE)"
             : $"case {theCase.Number}, {theCase.Title} (holder {theCase.HolderName})";
-        return Reply.Text($"Saved: session {number} on {GroupClock.Format(when, context.Group.TimeZone)}, {about}, following {protocol.Name}.");
+        return Reply.Text($"Saved: session {number} on {context.ShowTime(when)}, {about}, following {protocol.Name}.");
     }
 }

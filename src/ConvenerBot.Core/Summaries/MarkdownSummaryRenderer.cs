@@ -1,5 +1,4 @@
 using System.Text;
-using ConvenerBot.Core.Scheduling;
 using ConvenerBot.Core.Sessions;
 
 namespace ConvenerBot.Core.Summaries;
@@ -11,7 +10,6 @@ public static class MarkdownSummaryRenderer
     {
         ArgumentNullException.ThrowIfNull(summary);
         var session = summary.Session;
-        var zone = summary.Group.TimeZone;
         var md = new StringBuilder();
         var title = summary.Case is { } c ? $"Case {c.Number}: {Markdown.Escape(c.Title)}" : "no case";
         md.Append("# Session ").Append(session.Number).Append(" — ").AppendLine(title);
@@ -22,7 +20,7 @@ public static class MarkdownSummaryRenderer
 
         md.AppendLine();
         md.Append("- **Holder:** ").AppendLine(summary.Case is { } h ? Markdown.Escape(h.HolderName) : "—");
-        md.Append("- **When:** ").AppendLine(When(session, zone));
+        md.Append("- **When:** ").AppendLine(When(session, summary.ShowTime));
         md.Append("- **Protocol:** ").AppendLine(Markdown.Escape(summary.Protocol.Name));
         md.Append("- **Facilitator:** ").AppendLine(summary.FacilitatorName is { } f ? Markdown.Escape(f) : "—");
         md.Append("- **Took part:** ").AppendLine(summary.Attendees.Count == 0
@@ -78,10 +76,10 @@ public static class MarkdownSummaryRenderer
         }
     }
 
-    private static string When(Session session, string zone)
+    private static string When(Session session, Func<DateTimeOffset, string> showTime)
     {
         var start = session.StartedAt ?? session.ScheduledAt;
-        var text = GroupClock.Format(start, zone);
+        var text = showTime(start);
         if (session.EndedAt is { } end)
         {
             var minutes = (int)Math.Round((end - start).TotalMinutes);

@@ -13,4 +13,5 @@ public sealed record SessionSummary(
     Case? Case,
     string? FacilitatorName,
     IReadOnlyList<Attendee> Attendees,
-    IReadOnlyList<Contribution> Contributions);
+    IReadOnlyList<Contribution> Contributions,
+    Func<DateTimeOffset, string> ShowTime);

@@ -19,6 +19,6 @@ public sealed class SummaryReader(ProtocolCatalog protocols)
         var facilitator = members.FirstOrDefault(m => m.Id == session.FacilitatorId)?.DisplayName;
         var attendees = await store.Sessions.ListAttendeesAsync(session.Id, cancellationToken);
         var contributions = await store.Contributions.ListAsync(session.Id, cancellationToken);
-        return new SessionSummary(context.Group, session, protocols.Get(session.ProtocolKey), theCase, facilitator, attendees, contributions);
+        return new SessionSummary(context.Group, session, protocols.Get(session.ProtocolKey), theCase, facilitator, attendees, contributions, context.ShowTime);
     }
 }
