@@ -49,6 +49,12 @@ internal static class DiscordCommands
     private static JsonObject Option(string name, string description, int type, bool required = false, int? maxLength = null, string[]? choices = null)
     {
         var option = new JsonObject { ["name"] = name, ["description"] = description, ["type"] = type, ["required"] = required };
+        if (type == Integer)
+        {
+            // Case and session numbers are offered while the member types.
+            option["autocomplete"] = true;
+        }
+
         if (maxLength is { } max)
         {
             option["max_length"] = max;

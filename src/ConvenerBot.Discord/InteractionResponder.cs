@@ -20,7 +20,7 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
     {
         if (type == 4)
         {
-            return (new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = new JsonArray() } }, null);
+            return (new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = await ChoicesAsync(interaction) } }, null);
         }
 
         if (type == 2 && InteractionTranslator.WantsCaseForm(interaction.GetProperty("data")))
@@ -51,6 +51,19 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
         }
 
         return (new JsonObject { ["type"] = 5 }, () => CompleteLaterAsync(token, channel, work));
+    }
+
+    /// <summary>Autocomplete: the group's case or session numbers that match what the member has typed so far.</summary>
+    private async Task<JsonArray> ChoicesAsync(JsonElement interaction)
+    {
+        if (InteractionTranslator.Focused(interaction) is not { } focused)
+        {
+            return [];
+        }
+
+        var conversation = new ConversationRef("discord", InteractionTranslator.ChannelOf(interaction).GroupId);
+        var suggestions = await convener.SuggestAsync(conversation, focused.Kind, focused.Typed, 25, CancellationToken.None);
+        return new JsonArray([.. suggestions.Select(s => (JsonNode)new JsonObject { ["name"] = s.Label, ["value"] = s.Number })]);
     }
 
     private async Task CompleteLaterAsync(string token, (string Id, bool IsThread) channel, Task<Reply> work)

@@ -67,6 +67,36 @@ internal static class InteractionTranslator
         return (id, false, id);
     }
 
+    /// <summary>The option being typed in an autocomplete interaction: which numbers it wants, and the text so far.</summary>
+    public static (SuggestionKind Kind, string Typed)? Focused(JsonElement interaction)
+    {
+        var data = interaction.GetProperty("data");
+        var command = data.GetProperty("name").GetString();
+        var options = data.TryGetProperty("options", out var o) ? o : default;
+        if (options.ValueKind is JsonValueKind.Array && options.GetArrayLength() > 0 && options[0].GetProperty("type").GetInt32() == 1)
+        {
+            options = options[0].TryGetProperty("options", out var nested) ? nested : default;
+        }
+
+        if (options.ValueKind is not JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var option in options.EnumerateArray())
+        {
+            if (option.TryGetProperty("focused", out var focused) && focused.ValueKind is JsonValueKind.True)
+            {
+                var name = option.GetProperty("name").GetString();
+                var kind = name == "case" || command == "case" ? SuggestionKind.Case : SuggestionKind.Session;
+                var value = option.TryGetProperty("value", out var v) ? (v.ValueKind is JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "";
+                return (kind, value);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True for <c>/case open</c> without a title: the member gets the form instead.</summary>
     public static bool WantsCaseForm(JsonElement data) =>
         data.GetProperty("name").GetString() == "case"

@@ -22,6 +22,14 @@ public sealed class DiscordSessionTests
         Assert.StartsWith($"Saved: session 1 on <t:{unix}:F>, case 1, Funding gap", await Say(bot, DiscordBot.SubCommand("session", "schedule", ("when", "2031-12-27 10:00"), ("case", 1)), Member.Ben), StringComparison.Ordinal);
         Assert.Contains($"1\\. <t:{unix}:F> — case 1", await Say(bot, DiscordBot.SubCommand("session", "list"), Member.Chloe), StringComparison.Ordinal);
 
+        var suggested = await bot.InteractAsync(4, FocusedOption("session", "schedule", "case", "fund"), Member.Ben);
+        SchemaChecker.AssertValid(suggested, "ApplicationCommandAutocompleteCallbackRequest");
+        Assert.Equal(8, suggested["type"]!.GetValue<int>());
+        var choice = Assert.Single(suggested["data"]!["choices"]!.AsArray());
+        Assert.Equal((1, "1. Funding gap (Ana)"), (choice!["value"]!.GetValue<int>(), choice["name"]!.GetValue<string>()));
+        var sessions = await bot.InteractAsync(4, FocusedOption("session", "start", "id", ""), Member.Ben);
+        Assert.Equal("Session 1, Funding gap", Assert.Single(sessions["data"]!["choices"]!.AsArray())!["name"]!.GetValue<string>());
+
         var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start"), Member.Ben);
         Assert.StartsWith("Session 1 has started", Content(start), StringComparison.Ordinal);
         await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "POST" && c.Path == "channels/1/messages"));
@@ -145,6 +153,19 @@ public sealed class DiscordSessionTests
         return response;
     }
 
+    private static JsonObject FocusedOption(string command, string sub, string option, string typed) => new()
+    {
+        ["id"] = "1",
+        ["name"] = command,
+        ["type"] = 1,
+        ["options"] = new JsonArray(new JsonObject
+        {
+            ["name"] = sub,
+            ["type"] = 1,
+            ["options"] = new JsonArray(new JsonObject { ["name"] = option, ["type"] = 4, ["value"] = typed, ["focused"] = true }),
+        }),
+    };
+
     private static string Content(JsonObject response) => response["data"]!["content"]!.GetValue<string>();
 
     /// <summary>Holds every command until the gate opens: a deliberately slow operation.</summary>
@@ -162,6 +183,9 @@ public sealed class DiscordSessionTests
             await gate.WaitAsync(cancellationToken);
             return await inner.HandleAsync(inbound, cancellationToken);
         }
+
+        public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
+            inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
 
         public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
             inner.SetConversationActiveAsync(conversation, active, cancellationToken);

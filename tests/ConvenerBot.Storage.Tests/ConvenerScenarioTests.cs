@@ -287,6 +287,30 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task Suggestions_OfferTheGroupsOwnNumbers_MatchingWhatIsTyped()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/case open Funding gap");
+        await chat.SayAsync("ana", "/case open Board trouble");
+        await chat.SayAsync("ana", "/case open Withdrawn one");
+        await chat.SayAsync("ana", "/case withdraw 3");
+        await chat.SayAsync("ana", "/session schedule 2026-12-26 10:00 case 2");
+        await fixture.NewChat().SayAsync("zoe", "/case open Elsewhere");
+        var before = await fixture.DumpAsync();
+
+        var all = await fixture.Convener.SuggestAsync(chat.Conversation, SuggestionKind.Case, "", 25, CancellationToken.None);
+        var typed = await fixture.Convener.SuggestAsync(chat.Conversation, SuggestionKind.Case, "fund", 25, CancellationToken.None);
+        var sessions = await fixture.Convener.SuggestAsync(chat.Conversation, SuggestionKind.Session, "", 25, CancellationToken.None);
+        var unknown = await fixture.Convener.SuggestAsync(new ConversationRef("test", "never-seen"), SuggestionKind.Case, "", 25, CancellationToken.None);
+
+        Assert.Equal(["2. Board trouble (ana)", "1. Funding gap (ana)"], all.Select(s => s.Label));
+        Assert.Equal(1, Assert.Single(typed).Number);
+        Assert.Equal("Session 1, Board trouble", Assert.Single(sessions).Label);
+        Assert.Empty(unknown);
+        Assert.Equal(before, await fixture.DumpAsync());
+    }
+
+    [Fact]
     public async Task InactiveConversation_IsReactivatedByItsNextMessage()
     {
         var chat = fixture.NewChat();

@@ -254,6 +254,9 @@ public sealed class TelegramResilienceTests
             return await inner.HandleAsync(inbound, cancellationToken);
         }
 
+        public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
+            inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
+
         public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
             inner.SetConversationActiveAsync(conversation, active, cancellationToken);
     }

@@ -84,6 +84,28 @@ internal sealed partial class Convener(
         }
     }
 
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Groups.FindAsync(conversation, cancellationToken) is not { } group)
+        {
+            return [];
+        }
+
+        var cases = await transaction.Cases.ListAsync(group.Id, cancellationToken);
+        IEnumerable<Suggestion> all = kind is SuggestionKind.Case
+            ? cases.Where(c => c.Status is not Cases.CaseStatus.Withdrawn).OrderByDescending(c => c.Number)
+                .Select(c => new Suggestion(c.Number, $"{c.Number}. {c.Title} ({c.HolderName})"))
+            : (await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken)).Concat(
+                    await transaction.Sessions.FindLatestAsync(group.Id, cancellationToken) is { } latest ? [latest] : [])
+                .DistinctBy(s => s.Number)
+                .Select(s => new Suggestion(s.Number, $"Session {s.Number}, " + (cases.FirstOrDefault(c => c.Id == s.CaseId)?.Title ?? "no case yet")));
+        var needle = typed.Trim().TrimStart('#');
+        return [.. all.Where(s => needle.Length == 0 || s.Label.Contains(needle, StringComparison.OrdinalIgnoreCase))
+            .Take(limit)
+            .Select(s => s with { Label = Text.UserText.Shorten(s.Label, 95) })];
+    }
+
     public async Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken)
     {
         await using var transaction = await store.BeginAsync(cancellationToken);

@@ -1,0 +1,7 @@
+namespace ConvenerBot.Core.Conversations;
+
+public enum SuggestionKind
+{
+    Case,
+    Session,
+}
