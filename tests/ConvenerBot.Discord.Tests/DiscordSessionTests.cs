@@ -14,7 +14,9 @@ public sealed class DiscordSessionTests
         await using var rest = await FakeDiscordRest.StartAsync();
         await using var bot = await DiscordBot.StartAsync(rest);
 
-        Assert.StartsWith("Saved case 1: Funding gap", await Say(bot, DiscordBot.SubCommand("case", "open", ("title", "Funding gap"), ("description", "Grant ends")), Member.Ana), StringComparison.Ordinal);
+        Assert.Equal(9, (await bot.InteractAsync(2, DiscordBot.SubCommand("case", "open"), Member.Ana))["type"]!.GetValue<int>());
+        var opened = await Interact(bot, 5, CaseFormSubmission("Funding gap", "Grant ends"), Member.Ana);
+        Assert.StartsWith("Saved case 1: Funding gap", Content(opened), StringComparison.Ordinal);
         await Say(bot, DiscordBot.Command("me"), Member.Ben);
         Assert.Contains("Dan, an organizer (as an administrator of this chat)", await Say(bot, DiscordBot.Command("me"), Member.Dan), StringComparison.Ordinal);
         Assert.Equal("Saved: Ben is now a facilitator.", await Say(bot, DiscordBot.Command("role", ("role", "facilitator"), ("member", Member.Ben)), Member.Ana));
@@ -152,6 +154,14 @@ public sealed class DiscordSessionTests
 
         return response;
     }
+
+    private static JsonObject CaseFormSubmission(string title, string description) => new()
+    {
+        ["custom_id"] = "case-open",
+        ["components"] = new JsonArray(
+            new JsonObject { ["type"] = 1, ["components"] = new JsonArray(new JsonObject { ["type"] = 4, ["custom_id"] = "title", ["value"] = title }) },
+            new JsonObject { ["type"] = 1, ["components"] = new JsonArray(new JsonObject { ["type"] = 4, ["custom_id"] = "description", ["value"] = description }) }),
+    };
 
     private static JsonObject FocusedOption(string command, string sub, string option, string typed) => new()
     {
