@@ -63,14 +63,14 @@ internal sealed class DiscordRest(IHttpClientFactory http, DiscordOptions option
             await WaitForBucketAsync(route, cancellationToken);
             using var response = await client.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            using var json = text.Length == 0 ? null : JsonDocument.Parse(text);
             Remember(route, response);
             if (response.StatusCode is not HttpStatusCode.TooManyRequests || attempt >= 3)
             {
                 response.EnsureSuccessStatusCode();
-                return json is null ? null : JsonDocument.Parse(text);
+                return text.Length == 0 ? null : JsonDocument.Parse(text);
             }
 
+            using var json = text.Length == 0 ? null : JsonDocument.Parse(text);
             var wait = json is not null && json.RootElement.TryGetProperty("retry_after", out var retry) && retry.TryGetDouble(out var seconds)
                 ? Math.Clamp(seconds, 0, 60)
                 : 1.0;

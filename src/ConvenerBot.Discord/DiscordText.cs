@@ -16,16 +16,20 @@ internal static partial class DiscordText
     /// </summary>
     public static string Escape(string line)
     {
+        // Timestamp tokens stay whole; only the text around them is escaped, block markers only at line start.
         var escaped = new StringBuilder();
         var at = 0;
         foreach (var match in TimestampPattern().EnumerateMatches(line))
         {
-            escaped.Append(Core.Summaries.Markdown.EscapeLine(line[at..match.Index])).Append(line.AsSpan(match.Index, match.Length));
+            escaped.Append(EscapePart(line[at..match.Index], at == 0)).Append(line.AsSpan(match.Index, match.Length));
             at = match.Index + match.Length;
         }
 
-        return at == 0 ? Core.Summaries.Markdown.EscapeLine(line) : escaped.Append(Core.Summaries.Markdown.Escape(line[at..])).ToString();
+        return escaped.Append(EscapePart(line[at..], at == 0)).ToString();
     }
+
+    private static string EscapePart(string text, bool atLineStart) =>
+        atLineStart ? Core.Summaries.Markdown.EscapeLine(text) : Core.Summaries.Markdown.Escape(text);
 
     /// <summary>A Discord timestamp: every reader sees the instant in their own time zone.</summary>
     public static string Timestamp(DateTimeOffset instant) =>

@@ -8,15 +8,21 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
 {
     public async Task<Group> GetOrCreateAsync(ConversationRef conversation, string title, string timeZone, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = new { conversation.Platform, ExternalId = conversation.Id, Title = title, TimeZone = timeZone, Now = now };
-        await db.Connection.ExecuteAsync(db.Command(
-            """
-            INSERT INTO groups (platform, external_id, title, time_zone, created_at)
-            VALUES (@Platform, @ExternalId, @Title, @TimeZone, @Now)
-            ON CONFLICT (platform, external_id) DO NOTHING
-            """, key, cancellationToken));
-        var row = await FindRowAsync(conversation, cancellationToken)
-            ?? throw new InvalidOperationException("A group row vanished right after it was written.");
+        // Every command passes here: read first, and write only for a group never seen before.
+        var row = await FindRowAsync(conversation, cancellationToken);
+        if (row is null)
+        {
+            var key = new { conversation.Platform, ExternalId = conversation.Id, Title = title, TimeZone = timeZone, Now = now };
+            await db.Connection.ExecuteAsync(db.Command(
+                """
+                INSERT INTO groups (platform, external_id, title, time_zone, created_at)
+                VALUES (@Platform, @ExternalId, @Title, @TimeZone, @Now)
+                ON CONFLICT (platform, external_id) DO NOTHING
+                """, key, cancellationToken));
+            row = await FindRowAsync(conversation, cancellationToken)
+                ?? throw new InvalidOperationException("A group row vanished right after it was written.");
+        }
+
         if (row.Title != title)
         {
             await db.Connection.ExecuteAsync(db.Command("UPDATE groups SET title = @Title WHERE id = @Id", new { Title = title, row.Id }, cancellationToken));
