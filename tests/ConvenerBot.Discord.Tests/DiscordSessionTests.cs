@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Discord.Tests.Support;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConvenerBot.Discord.Tests;
@@ -123,7 +124,7 @@ public sealed class DiscordSessionTests
     {
         await using var rest = await FakeDiscordRest.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var bot = await DiscordBot.StartAsync(rest, services => SlowConvener.Install(services, gate.Task));
+        await using var bot = await DiscordBot.StartAsync(rest, services => HeldConvener.Install(services, gate.Task));
 
         var response = await Interact(bot, 2, DiscordBot.SubCommand("case", "open", ("title", "Slow one")), Member.Ana, id: "slow", expectDeferred: true);
         rest.RateLimitNext(1);
@@ -177,27 +178,4 @@ public sealed class DiscordSessionTests
     };
 
     private static string Content(JsonObject response) => response["data"]!["content"]!.GetValue<string>();
-
-    /// <summary>Holds every command until the gate opens: a deliberately slow operation.</summary>
-    private sealed class SlowConvener(IConvener inner, Task gate) : IConvener
-    {
-        public static void Install(IServiceCollection services, Task gate)
-        {
-            var original = services.Single(d => d.ServiceType == typeof(IConvener));
-            services.Remove(original);
-            services.AddSingleton<IConvener>(sp => new SlowConvener((IConvener)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!), gate));
-        }
-
-        public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
-        {
-            await gate.WaitAsync(cancellationToken);
-            return await inner.HandleAsync(inbound, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
-            inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
-
-        public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
-            inner.SetConversationActiveAsync(conversation, active, cancellationToken);
-    }
 }

@@ -3,6 +3,8 @@ using ConvenerBot.Core.Persistence;
 using ConvenerBot.Storage.Tests.Support;
 using Microsoft.Extensions.Logging;
 
+using ConvenerBot.Testing;
+
 namespace ConvenerBot.Storage.Tests;
 
 /// <summary>The convening loop through the real engine on a real store; run against SQLite and Postgres.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Telegram.Bot.Types;
@@ -24,7 +25,7 @@ public sealed class TelegramResilienceTests
         api.AddChat(Slow, "Slow circle");
         api.AddChat(Fast, "Fast circle");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var bot = await RunningBot.StartAsync(api, services: s => GatedConvener.Install(s, $"{Slow}", gate.Task));
+        await using var bot = await RunningBot.StartAsync(api, services: s => HeldConvener.Install(s, gate.Task, $"{Slow}"));
         var slow = new GroupChat(api, bot, Slow, webhook: false);
         var fast = new GroupChat(api, bot, Fast, webhook: false);
 
@@ -232,32 +233,4 @@ public sealed class TelegramResilienceTests
     }
 
     private sealed record FakeBotApiWithToken(FakeBotApi Api, string Token);
-
-    /// <summary>Holds every message of one conversation until the gate opens: a deliberately slow handler.</summary>
-    private sealed class GatedConvener(IConvener inner, string conversationId, Task gate) : IConvener
-    {
-        public static void Install(IServiceCollection services, string conversationId, Task gate)
-        {
-            var original = services.Single(d => d.ServiceType == typeof(IConvener));
-            services.Remove(original);
-            services.AddSingleton<IConvener>(sp => new GatedConvener(
-                (IConvener)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!), conversationId, gate));
-        }
-
-        public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
-        {
-            if (inbound.Conversation.Id == conversationId)
-            {
-                await gate.WaitAsync(cancellationToken);
-            }
-
-            return await inner.HandleAsync(inbound, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
-            inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
-
-        public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
-            inner.SetConversationActiveAsync(conversation, active, cancellationToken);
-    }
 }

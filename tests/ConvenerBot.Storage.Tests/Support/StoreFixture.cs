@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
+using ConvenerBot.Testing;
+
 namespace ConvenerBot.Storage.Tests.Support;
 
 /// <summary>

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using ConvenerBot.Testing;
+
 namespace ConvenerBot.Telegram.Tests.Support;
 
 /// <summary>
