@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConvener, Convener>();
         services.TryAddSingleton<SummaryReader>();
+        services.TryAddSingleton<PrivateChat>();
         AddHandler<HelpCommand, HelpHandler>(services);
         AddHandler<WhoAmICommand, WhoAmIHandler>(services);
         AddHandler<TimeZoneCommand, TimeZoneHandler>(services);

@@ -37,6 +37,8 @@ internal sealed class DapperStore : IConvenerStore
         }
     }
 
+    public bool IsUnavailable(Exception exception) => StoreFailures.IsUnavailable(exception);
+
     private sealed class DapperTransaction(DbContext db, IDisposable? lease) : IStoreTransaction
     {
         public Core.Groups.IGroupRepository Groups { get; } = new GroupRepository(db);

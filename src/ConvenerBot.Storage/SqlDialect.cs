@@ -55,11 +55,19 @@ internal sealed class PostgresDialect : SqlDialect
 
 internal sealed class SqliteDialect(string connectionString) : SqlDialect
 {
-    public string ConnectionString { get; } = new SqliteConnectionStringBuilder(connectionString)
+    public string ConnectionString { get; } = Build(connectionString);
+
+    /// <summary>Foreign keys on; another process's write lock is waited for 30 s unless the connection string says otherwise.</summary>
+    private static string Build(string connectionString)
     {
-        ForeignKeys = true,
-        DefaultTimeout = 30,
-    }.ToString();
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
 
     // SQLite locks the whole database for a write transaction (BEGIN IMMEDIATE), so rows need no lock.
     public override string ForUpdate => "";

@@ -34,7 +34,7 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         Assert.Contains("# Session 1 — Case 1: Funding gap", summary.Text, StringComparison.Ordinal);
         Assert.Contains("- **Holder:** ana", summary.Text, StringComparison.Ordinal);
         Assert.Contains("- **Facilitator:** ben", summary.Text, StringComparison.Ordinal);
-        Assert.Contains("- **Took part:** ben, chloe, dan, ana", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("- **Took part:** ana, ben, chloe, dan", summary.Text, StringComparison.Ordinal);
         Assert.Contains("## 3. Clarify the issue\n\n- Clarifying question from chloe: How much is missing?", summary.Text, StringComparison.Ordinal);
         Assert.Contains("## Next steps chosen by the holder\n\n- Call the municipality", summary.Text, StringComparison.Ordinal);
         Assert.Contains("## Learnings\n\n- dan: Start early\n- ana: Ask for help", summary.Text, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
             (chat, "chloe", "/frobnicate", "I don't know the command /frobnicate"),
             (chat, "chloe", "just chatting", "start with /"),
             (chat, "chloe", "/case show", "Something is missing"),
-            (chat, "chloe", "/case list all", "takes no arguments"),
+            (chat, "chloe", "/case list all", "not a page number"),
             (chat, "chloe", "/case show 99", "There is no case 99"),
             (other, "zoe", "/session start 1", "There is no session 1"),
             (other, "zoe", "/case withdraw 2", "There is no case 2"),
@@ -330,6 +330,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
     {
         public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken) =>
             new Failing(await inner.BeginAsync(cancellationToken));
+
+        public bool IsUnavailable(Exception exception) => inner.IsUnavailable(exception);
 
         private sealed class Failing(IStoreTransaction inner) : IStoreTransaction
         {

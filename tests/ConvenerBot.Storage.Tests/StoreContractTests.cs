@@ -1,3 +1,4 @@
+using Dapper;
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Members;
@@ -43,9 +44,9 @@ public abstract class StoreContractTests(StoreFixture fixture)
         await using var tx = await fixture.Store.BeginAsync(None);
         var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
 
-        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
-        var ben = await tx.Members.GetOrCreateAsync(group.Id, "2", "Ben", Now, None);
-        var renamed = await tx.Members.GetOrCreateAsync(group.Id, "2", "Benjamin", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
+        var ben = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("2", "Ben"), firstMemberOrganizes: true, Now, None);
+        var renamed = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("2", "Benjamin"), firstMemberOrganizes: true, Now, None);
         await tx.Members.SetRoleAsync(ben.Id, Role.Facilitator, None);
 
         Assert.Equal((Role.Organizer, Role.Member), (ana.Role, ben.Role));
@@ -59,7 +60,7 @@ public abstract class StoreContractTests(StoreFixture fixture)
         await using var tx = await fixture.Store.BeginAsync(None);
         var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
         var other = await tx.Groups.GetOrCreateAsync(NewConversation(), "Other", "UTC", Now, None);
-        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
 
         var added = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Title ' \" ;", "Line one\nLine two 🌱", Now, None);
         await tx.Cases.SetStatusAsync(added.Id, CaseStatus.Scheduled, None);
@@ -76,7 +77,7 @@ public abstract class StoreContractTests(StoreFixture fixture)
     {
         await using var tx = await fixture.Store.BeginAsync(None);
         var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
-        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
         var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
         var later = await tx.Sessions.AddAsync(group.Id, 2, theCase.Id, "peer-to-peer", Now.AddDays(9), ana.Id, Now, None);
         var soon = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(2), ana.Id, Now, None);
@@ -103,11 +104,41 @@ public abstract class StoreContractTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task Migration0003_TakesBackStoredOrganizerRolesOnlyInPlatformGroups()
+    {
+        long platformGroup, localGroup;
+        await using (var tx = await fixture.Store.BeginAsync(None))
+        {
+            platformGroup = (await tx.Groups.GetOrCreateAsync(NewConversation(), "Channel", "UTC", Now, None)).Id;
+            localGroup = (await tx.Groups.GetOrCreateAsync(new ConversationRef("local", Guid.NewGuid().ToString("N")), "Terminal", "UTC", Now, None)).Id;
+            foreach (var group in new[] { platformGroup, localGroup })
+            {
+                var first = await tx.Members.GetOrCreateAsync(group, new MemberProfile("1", "First"), firstMemberOrganizes: true, Now, None);
+                var given = await tx.Members.GetOrCreateAsync(group, new MemberProfile("2", "Given"), firstMemberOrganizes: true, Now, None);
+                await tx.Members.SetRoleAsync(given.Id, Role.Organizer, None);
+                Assert.Equal(Role.Organizer, first.Role);
+            }
+
+            await tx.CommitAsync(None);
+        }
+
+        var script = fixture.MigrationText("0003_member_handles_and_platform_roles.sql");
+        await using (var connection = await fixture.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(script[script.IndexOf("UPDATE", StringComparison.Ordinal)..]);
+        }
+
+        await using var check = await fixture.Store.BeginAsync(None);
+        Assert.Equal([Role.Member, Role.Member], (await check.Members.ListAsync(platformGroup, None)).Select(m => m.Role));
+        Assert.Equal([Role.Organizer, Role.Organizer], (await check.Members.ListAsync(localGroup, None)).Select(m => m.Role));
+    }
+
+    [Fact]
     public async Task OneRunningSessionPerGroup_IsEnforcedByTheStore()
     {
         await using var tx = await fixture.Store.BeginAsync(None);
         var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
-        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
         var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
         var one = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(1), ana.Id, Now, None);
         var two = await tx.Sessions.AddAsync(group.Id, 2, theCase.Id, "peer-to-peer", Now.AddDays(2), ana.Id, Now, None);
@@ -115,7 +146,8 @@ public abstract class StoreContractTests(StoreFixture fixture)
         two.Start(ana.Id, Now);
         await tx.Sessions.SaveAsync(one, None);
 
-        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => tx.Sessions.SaveAsync(two, None));
+        var conflict = await Assert.ThrowsAsync<Core.Persistence.StoreConflictException>(() => tx.Sessions.SaveAsync(two, None));
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(conflict.InnerException);
     }
 
     [Fact]
@@ -123,8 +155,8 @@ public abstract class StoreContractTests(StoreFixture fixture)
     {
         await using var tx = await fixture.Store.BeginAsync(None);
         var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
-        var ana = await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
-        var ben = await tx.Members.GetOrCreateAsync(group.Id, "2", "Ben", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
+        var ben = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("2", "Ben"), firstMemberOrganizes: true, Now, None);
         var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
         var session = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now.AddDays(1), ana.Id, Now, None);
 
@@ -147,7 +179,7 @@ public abstract class StoreContractTests(StoreFixture fixture)
         await using (var tx = await fixture.Store.BeginAsync(None))
         {
             var group = await tx.Groups.GetOrCreateAsync(conversation, "Gone", "UTC", Now, None);
-            await tx.Members.GetOrCreateAsync(group.Id, "1", "Ana", Now, None);
+            await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
         }
 
         await using var check = await fixture.Store.BeginAsync(None);

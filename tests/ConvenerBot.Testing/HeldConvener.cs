@@ -7,7 +7,7 @@ namespace ConvenerBot.Testing;
 /// Wraps the real engine and holds back the messages of one conversation (or of all) until a gate opens:
 /// a deliberately slow handler, with no timing involved.
 /// </summary>
-public sealed class HeldConvener(IConvener inner, Task gate, string? conversationId) : IConvener
+public sealed class HeldConvener(IConvener inner, Task gate, string? conversationId) : ForwardingConvener(inner)
 {
     /// <summary>Replaces the registered engine with a held one around it.</summary>
     public static void Install(IServiceCollection services, Task gate, string? conversationId = null)
@@ -18,7 +18,7 @@ public sealed class HeldConvener(IConvener inner, Task gate, string? conversatio
             (IConvener)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!), gate, conversationId));
     }
 
-    public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+    public override async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
         if (conversationId is null || inbound.Conversation.Id == conversationId)
@@ -26,12 +26,6 @@ public sealed class HeldConvener(IConvener inner, Task gate, string? conversatio
             await gate.WaitAsync(cancellationToken);
         }
 
-        return await inner.HandleAsync(inbound, cancellationToken);
+        return await base.HandleAsync(inbound, cancellationToken);
     }
-
-    public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
-        inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
-
-    public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
-        inner.SetConversationActiveAsync(conversation, active, cancellationToken);
 }

@@ -11,6 +11,12 @@ public sealed class OpenCaseHandler : ICommandHandler<OpenCaseCommand>
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var title = UserText.Require(command.Title, "title");
+        if (title.Length > CommandParser.MaxTitleLength)
+        {
+            // Every way in (typed text, a slash command's option, a form) meets the same limit here.
+            throw new ConvenerRuleException($"The title is {title.Length} characters long; keep it to {CommandParser.MaxTitleLength} and put the rest in the description.");
+        }
+
         var description = command.Description is null ? null : UserText.Require(command.Description, "description");
         var number = await context.Store.Groups.NextCaseNumberAsync(context.Group.Id, cancellationToken);
         await context.Store.Cases.AddAsync(context.Group.Id, number, context.Member.Id, title, description, context.Now, cancellationToken);

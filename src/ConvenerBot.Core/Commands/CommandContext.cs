@@ -13,6 +13,12 @@ public sealed record CommandContext(Group Group, Member Member, Role Role, IStor
     /// <summary>The platform's way to show an instant, when it has one (see <see cref="Inbound.ShowTime"/>).</summary>
     public Func<DateTimeOffset, string>? PlatformTime { get; init; }
 
+    /// <summary>What kind of chat the command came from.</summary>
+    public Conversations.ConversationKind Kind { get; init; }
+
+    /// <summary>The person the message points at, as the platform identifies them (see <see cref="Conversations.Inbound.Mentioned"/>).</summary>
+    public Conversations.MemberMention? Mentioned { get; init; }
+
     /// <summary>An instant as members should see it: the platform's own way, or in the group's time zone.</summary>
     public string ShowTime(DateTimeOffset instant) => PlatformTime?.Invoke(instant) ?? Scheduling.GroupClock.Format(instant, Group.TimeZone);
 
@@ -22,7 +28,10 @@ public sealed record CommandContext(Group Group, Member Member, Role Role, IStor
         if (Role < needed)
         {
             var who = needed is Role.Organizer ? "an organizer" : "a facilitator or an organizer";
-            throw new ConvenerRuleException($"Only {who} can {action}; you are {Describe(Role)} here. An organizer can change roles with /role.");
+            var how = Kind is Conversations.ConversationKind.Local
+                ? "An organizer can change roles with /role."
+                : "The chat's administrators are its organizers, and they give roles with /role.";
+            throw new ConvenerRuleException($"Only {who} can {action}; you are {Describe(Role)} here. {how}");
         }
     }
 

@@ -6,7 +6,7 @@ public static class CommandHelp
     public static IReadOnlyList<(string Usage, string Summary)> Entries { get; } =
     [
         ("/case open TITLE | DESCRIPTION", "bring a case (the description is optional)"),
-        ("/case list", "the group's cases"),
+        ("/case list [PAGE]", "the group's cases, 20 to a page"),
         ("/case show ID", "one case in full"),
         ("/case withdraw ID", "withdraw your case (holder or organizer)"),
         ("/session schedule YYYY-MM-DD HH:MM [case ID] [protocol KEY]", "schedule a session (facilitator)"),
@@ -21,7 +21,7 @@ public static class CommandHelp
         ("/learn TEXT", "what you take away, in the last stage"),
         ("/here", "mark yourself present in the running session"),
         ("/summary [ID]", "a session's summary (the latest when no ID)"),
-        ("/role facilitator|member|organizer NAME", "give a member a role (organizer)"),
+        ("/role facilitator|member|organizer", "give a member a role (organizer): reply to one of their messages, or add @username (NAME in the terminal chat)"),
         ("/timezone [ZONE]", "show or set the group's time zone, e.g. Europe/Oslo (organizer)"),
         ("/protocols", "the protocols sessions can follow"),
         ("/me", "who you are here and your role"),

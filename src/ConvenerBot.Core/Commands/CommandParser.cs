@@ -57,7 +57,11 @@ public static class CommandParser
             case "open":
                 return ParseOpenCase(args);
             case "list":
-                return NoArguments(args, "/case list", new ListCasesCommand());
+                return args.Length == 0
+                    ? Ok(new ListCasesCommand())
+                    : SingleWord(args, "/case list [PAGE]", w => TryNumber(w, out var page)
+                        ? Ok(new ListCasesCommand(page))
+                        : ParseResult.Fail($"'{Shorten(w)}' is not a page number. Usage: /case list [PAGE]"));
             case "show":
                 return SingleWord(args, "/case show ID", w => Number(w, "case", "/case show ID", n => Ok(new ShowCaseCommand(n))));
             case "withdraw":
@@ -192,7 +196,7 @@ public static class CommandParser
 
     private static ParseResult ParseRole(string rest)
     {
-        const string usage = "Usage: /role facilitator NAME, /role member NAME or /role organizer NAME.";
+        const string usage = "Usage: /role facilitator|member|organizer, in reply to the member's message or followed by @username (NAME in the terminal chat).";
         var (roleWord, name) = SplitFirst(rest);
         Role? role = roleWord.ToLowerInvariant() switch
         {
@@ -206,8 +210,9 @@ public static class CommandParser
             return ParseResult.Fail(roleWord.Length == 0 ? usage : $"'{Shorten(roleWord)}' is not a role. {usage}");
         }
 
-        name = name.Trim().TrimStart('@');
-        return name.Length == 0 ? ParseResult.Fail("Say whose role to change. " + usage) : Ok(new SetRoleCommand(role.Value, name));
+        // Whether a name is enough to find the member depends on where the command was typed: the handler decides.
+        name = name.Trim();
+        return Ok(new SetRoleCommand(role.Value, name.Length == 0 ? null : name));
     }
 
     private static bool IsKeyword(string word) =>

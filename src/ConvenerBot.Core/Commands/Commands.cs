@@ -13,7 +13,8 @@ public sealed record ListProtocolsCommand : ICommand;
 
 public sealed record OpenCaseCommand(string Title, string? Description) : ICommand;
 
-public sealed record ListCasesCommand : ICommand;
+/// <param name="Page">Which page of the list, from 1.</param>
+public sealed record ListCasesCommand(int Page = 1) : ICommand;
 
 public sealed record ShowCaseCommand(int Number) : ICommand;
 
@@ -31,7 +32,8 @@ public sealed record StartSessionCommand(int? Number, int? CaseNumber) : IComman
 public sealed record MoveStageCommand(bool Forward, StageRef? Expected = null) : ICommand;
 
 /// <param name="Expected">The stage an End button was pressed under; it ends only that session.</param>
-public sealed record EndSessionCommand(StageRef? Expected = null) : ICommand;
+/// <param name="Confirmed">False for a first press of End: the answer asks the facilitator to confirm. Typed /session end is explicit.</param>
+public sealed record EndSessionCommand(StageRef? Expected = null, bool Confirmed = true) : ICommand;
 
 /// <param name="Verb">The command typed; null for a plain reply to a stage prompt, which takes the stage's own kind.</param>
 /// <param name="Stage">The stage prompt replied to; the contribution is taken only while that stage is current.</param>
@@ -41,4 +43,7 @@ public sealed record HereCommand : ICommand;
 
 public sealed record SummaryCommand(int? SessionNumber) : ICommand;
 
-public sealed record SetRoleCommand(Role Role, string Name) : ICommand;
+/// <param name="Name">The name typed after the role, if any. It identifies the member only in the local
+/// terminal chat; on the platforms the member is the one mentioned (see <see cref="Inbound.Mentioned"/>)
+/// or a unique <c>@username</c>.</param>
+public sealed record SetRoleCommand(Role Role, string? Name) : ICommand;

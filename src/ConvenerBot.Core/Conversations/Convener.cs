@@ -17,6 +17,7 @@ namespace ConvenerBot.Core.Conversations;
 internal sealed partial class Convener(
     IConvenerStore store,
     IServiceScopeFactory scopes,
+    PrivateChat privateChat,
     ConvenerOptions options,
     TimeProvider time,
     ILogger<Convener> logger) : IConvener
@@ -28,53 +29,39 @@ internal sealed partial class Convener(
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var parsed = Translate(inbound);
-        if (parsed.Command is not { } command)
-        {
-            return Reply.Refusal(parsed.Error!);
-        }
-
         using var logScope = logger.BeginScope(new Dictionary<string, object>
         {
             ["Conversation"] = inbound.Conversation.ToString(),
             ["Member"] = inbound.Member.ToString(),
-            ["Command"] = command.GetType().Name,
         });
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await using var transaction = await store.BeginAsync(cancellationToken);
-            var now = time.GetUtcNow();
-            if (inbound.DeliveryId is { } delivery
-                && !await transaction.Deliveries.TryRecordAsync(inbound.Conversation.Platform, delivery, now, cancellationToken))
+            var parsed = Translate(inbound);
+            if (parsed.Command is not { } command)
             {
-                return Reply.Duplicate;
+                return await RefuseAsync(inbound, parsed.Error!, staleStage: false, cancellationToken);
             }
 
-            var group = await transaction.Groups.GetOrCreateAsync(
-                inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
-            var member = await transaction.Members.GetOrCreateAsync(
-                group.Id, inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), now, cancellationToken);
-            if (!group.Active)
+            if (inbound.Kind is ConversationKind.Private)
             {
-                await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
+                return await privateChat.HandleAsync(inbound, command, cancellationToken);
             }
 
-            var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
-            var context = new CommandContext(group, member, role, transaction, now) { PlatformTime = inbound.ShowTime };
-
-            var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
-            var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return reply;
+            var reply = await RunAsync(inbound, command, cancellationToken);
+            return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
         }
         catch (ConvenerRuleException ex)
         {
-            return Reply.Refusal(ex.Message);
+            return await RefuseAsync(inbound, ex.Message, ex.StaleStage, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (store.IsUnavailable(ex))
+        {
+            LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
+            return Reply.Unavailable;
         }
         catch (Exception ex)
         {
@@ -84,7 +71,75 @@ internal sealed partial class Convener(
         }
     }
 
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken)
+    private async Task<Reply> RunAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (!await transaction.Deliveries.TryRecordAsync(inbound, now, cancellationToken))
+        {
+            return Reply.Duplicate;
+        }
+
+        var group = await transaction.Groups.GetOrCreateAsync(
+            inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
+        var member = await transaction.Members.GetOrCreateAsync(
+            group.Id,
+            new MemberProfile(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), UserText.CleanHandle(inbound.Handle)),
+            firstMemberOrganizes: inbound.Kind is ConversationKind.Local,
+            now,
+            cancellationToken);
+        if (!group.Active)
+        {
+            await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
+        }
+
+        var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
+        var context = new CommandContext(group, member, role, transaction, now)
+        {
+            PlatformTime = inbound.ShowTime,
+            Kind = inbound.Kind,
+            Mentioned = inbound.Mentioned,
+        };
+
+        var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
+        var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return reply;
+    }
+
+    /// <summary>
+    /// A refused command changed nothing, but its delivery is still recorded (in a transaction of its own),
+    /// so that a redelivery after a restart does not send the refusal again.
+    /// </summary>
+    private async Task<Reply> RefuseAsync(Inbound inbound, string message, bool staleStage, CancellationToken cancellationToken)
+    {
+        if (inbound.DeliveryId is not null)
+        {
+            try
+            {
+                await using var transaction = await store.BeginAsync(cancellationToken);
+                if (!await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
+                {
+                    return Reply.Duplicate;
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (store.IsUnavailable(ex))
+            {
+                // Nothing was to be saved: the refusal is still the right answer.
+                LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
+            }
+        }
+
+        return Reply.Refusal(message) with { StaleStage = staleStage };
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
+        OutsideCommandAsync(() => SuggestCoreAsync(conversation, kind, typed, limit, cancellationToken));
+
+    private async Task<IReadOnlyList<Suggestion>> SuggestCoreAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken)
     {
         await using var transaction = await store.BeginAsync(cancellationToken);
         if (await transaction.Groups.FindAsync(conversation, cancellationToken) is not { } group)
@@ -106,7 +161,31 @@ internal sealed partial class Convener(
             .Select(s => s with { Label = Text.UserText.Shorten(s.Label, 95) })];
     }
 
-    public async Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken)
+    public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
+        OutsideCommandAsync(async () =>
+        {
+            await SetActiveCoreAsync(conversation, active, cancellationToken);
+            return true;
+        });
+
+    public Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken) =>
+        OutsideCommandAsync(() => MoveCoreAsync(from, to, cancellationToken));
+
+    /// <summary>Work outside a command: an unreachable store is reported as <see cref="StoreUnavailableException"/>, so the caller keeps its work for later.</summary>
+    private async Task<T> OutsideCommandAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (store.IsUnavailable(ex))
+        {
+            LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
+            throw new StoreUnavailableException(ex);
+        }
+    }
+
+    private async Task SetActiveCoreAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken)
     {
         await using var transaction = await store.BeginAsync(cancellationToken);
         if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group && group.Active != active)
@@ -116,16 +195,35 @@ internal sealed partial class Convener(
         }
     }
 
-    /// <summary>A button press or a plain reply to a stage prompt becomes a command without text parsing.</summary>
+    private async Task<bool> MoveCoreAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken)
+    {
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        var moved = await transaction.Groups.MoveAsync(from, to, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (!moved)
+        {
+            LogNotMoved(logger, from.ToString(), to.ToString());
+        }
+
+        return moved;
+    }
+
+    /// <summary>A command built by the adapter, a button press or a plain reply to a stage prompt becomes a command without text parsing.</summary>
     private static ParseResult Translate(Inbound inbound)
     {
+        if (inbound.Command is { } built)
+        {
+            return ParseResult.Ok(built);
+        }
+
         if (inbound.Button is { } button)
         {
             return ParseResult.Ok(button.Action switch
             {
                 StageAction.Next => new MoveStageCommand(Forward: true, button.Stage),
                 StageAction.Back => new MoveStageCommand(Forward: false, button.Stage),
-                _ => new EndSessionCommand(button.Stage),
+                StageAction.ConfirmEnd => new EndSessionCommand(button.Stage, Confirmed: true),
+                _ => new EndSessionCommand(button.Stage, Confirmed: false),
             });
         }
 
@@ -144,6 +242,12 @@ internal sealed partial class Convener(
     private static Task<Reply> InvokeAsync<TCommand>(IServiceProvider services, ICommand command, CommandContext context, CancellationToken cancellationToken)
         where TCommand : ICommand =>
         services.GetRequiredService<ICommandHandler<TCommand>>().HandleAsync((TCommand)command, context, cancellationToken);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Conversation {From} moved to {To}, which already has a record of its own; both are kept")]
+    private static partial void LogNotMoved(ILogger logger, string from, string to);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "The store cannot be reached ({Kind}: {Reason}); the message is kept for a retry")]
+    private static partial void LogStoreUnavailable(ILogger logger, string kind, string reason);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unexpected failure while handling a command; reference {Reference}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string reference);

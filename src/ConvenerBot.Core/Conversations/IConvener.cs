@@ -1,19 +1,30 @@
 namespace ConvenerBot.Core.Conversations;
 
 /// <summary>The engine: takes one inbound message and returns what to say, after committing any change.</summary>
+/// <remarks>
+/// Commands never fail because the store is unreachable: they answer <see cref="Reply.StoreUnavailable"/>.
+/// The other methods throw <see cref="Persistence.StoreUnavailableException"/> then, having changed nothing.
+/// </remarks>
 public interface IConvener
 {
     Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Marks a conversation inactive when the platform refuses the bot (e.g. removed from the group), or
-    /// active again. Any later message from the conversation makes it active again by itself.
-    /// </summary>
     /// <summary>
     /// Case or session numbers to offer while a member types one (autocomplete), best first, at most
     /// <paramref name="limit"/>; reads only. Unknown conversations have none.
     /// </summary>
     Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks a conversation inactive when the platform refuses the bot (e.g. removed from the group), or
+    /// active again. Any later message from the conversation makes it active again by itself.
+    /// </summary>
     Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The platform moved a chat to a new id (a Telegram group upgraded to a supergroup): the group, with
+    /// its cases, sessions and roles, moves along. Repeating it is harmless. False when both ids already
+    /// hold a record of their own, which is left as it is.
+    /// </summary>
+    Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken);
 }

@@ -32,4 +32,19 @@ public sealed record Inbound(
 
     /// <summary>A pressed stage button (Next, Back, End) and the stage whose prompt carried it.</summary>
     public StageButton? Button { get; init; }
+
+    /// <summary>What kind of chat this is; it decides where rights come from (see <see cref="ConversationKind"/>).</summary>
+    public ConversationKind Kind { get; init; }
+
+    /// <summary>The sender's unique platform username (Telegram's @name, without the @), if they have one.</summary>
+    public string? Handle { get; init; }
+
+    /// <summary>The person this message points at (a reply to their message, a mention, a picked user), if any.</summary>
+    public MemberMention? Mentioned { get; init; }
+
+    /// <summary>
+    /// A command the adapter built from typed fields (Discord's options, a submitted form). It is taken as
+    /// it is, never turned back into text and parsed again, so a <c>|</c> in a title stays in the title.
+    /// </summary>
+    public Commands.ICommand? Command { get; init; }
 }

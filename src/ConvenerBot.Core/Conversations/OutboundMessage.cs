@@ -1,3 +1,5 @@
+using ConvenerBot.Core.Commands;
+
 namespace ConvenerBot.Core.Conversations;
 
 /// <summary>
@@ -13,4 +15,27 @@ public sealed record OutboundMessage(
     MessageFormat Format = MessageFormat.Plain,
     IReadOnlyList<StageAction>? Actions = null,
     StageRef? Stage = null,
-    string? OpensSpace = null);
+    string? OpensSpace = null)
+{
+    /// <summary>Why the message is sent; platforms show acknowledgements and echoes in their own way.</summary>
+    public MessagePurpose Purpose { get; init; }
+
+    /// <summary>
+    /// On a stage prompt: the contributions this stage takes, in the order to offer them (platforms with
+    /// forms offer a button per verb that opens one, see <see cref="ButtonCode.Contribute"/>).
+    /// </summary>
+    public IReadOnlyList<ContributionVerb>? Contributions { get; init; }
+
+    /// <summary>Set on one page of a long listing; platforms with buttons offer the pages around it.</summary>
+    public PageRef? Page { get; init; }
+
+    /// <summary>
+    /// True when the message holds what was said in a session and is meant only for the member who asked
+    /// (a summary asked for with /summary). Platforms that cannot show a message to one member inside the
+    /// group send it to the member's private chat, or say how to open one; never to the whole group.
+    /// </summary>
+    public bool Confidential { get; init; }
+
+    /// <summary>True on the message that closes a session (its summary follows): platforms may archive the session's space.</summary>
+    public bool ClosesSpace { get; init; }
+}

@@ -9,11 +9,34 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     /// <summary>True when this delivery was already handled before; nothing was done and nothing is to be said.</summary>
     public bool AlreadyHandled { get; init; }
 
+    /// <summary>
+    /// True when the store could not be reached: nothing was saved and the command was not judged. The
+    /// message is not lost by the engine; the adapter keeps it and hands it in again (in order, per chat)
+    /// once the store is back, and tells the member once with the text given here.
+    /// </summary>
+    public bool StoreUnavailable { get; init; }
+
+    /// <summary>
+    /// True on a refusal because the button pressed or the prompt replied to belongs to a stage that is no
+    /// longer current: adapters may take the stale buttons away.
+    /// </summary>
+    public bool StaleStage { get; init; }
+
+    /// <summary>True when the answer is meant only for the member who asked (see <see cref="Commands.CommandVisibility"/>).</summary>
+    public bool Private { get; init; }
+
     public static Reply Text(string text) => new([new OutboundMessage(text)]);
 
     public static Reply Of(params OutboundMessage[] messages) => new(messages);
 
-    public static Reply Refusal(string text) => new([new OutboundMessage(text)]) { Refused = true };
+    public static Reply Refusal(string text) => new([new OutboundMessage(text)]) { Refused = true, Private = true };
 
     public static Reply Duplicate { get; } = new([]) { AlreadyHandled = true };
+
+    public static Reply Unavailable { get; } = new([new OutboundMessage(
+        "I can't save right now; I'll keep your message and retry as soon as I can. No need to send it again.")])
+    {
+        StoreUnavailable = true,
+        Private = true,
+    };
 }

@@ -5,5 +5,10 @@ public enum StageAction
 {
     Next,
     Back,
+
+    /// <summary>Asks to end the session; the answer asks the facilitator to confirm.</summary>
     End,
+
+    /// <summary>Ends the session after the facilitator confirmed.</summary>
+    ConfirmEnd,
 }

@@ -28,6 +28,7 @@ public static partial class StageButtonCode
         {
             "n" => StageAction.Next,
             "b" => StageAction.Back,
+            "x" => StageAction.ConfirmEnd,
             _ => StageAction.End,
         };
         button = new StageButton(action, new StageRef(session, stage));
@@ -38,9 +39,10 @@ public static partial class StageButtonCode
     {
         StageAction.Next => "n",
         StageAction.Back => "b",
+        StageAction.ConfirmEnd => "x",
         _ => "e",
     };
 
-    [GeneratedRegex(@"^s:([nbe]):([0-9]{1,9}):([0-9]{1,3})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^s:([nbex]):([0-9]{1,9}):([0-9]{1,3})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -10,6 +10,13 @@ public interface IGroupRepository
     /// <summary>The group of a conversation, or null when the bot has never heard from it.</summary>
     Task<Group?> FindAsync(ConversationRef conversation, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the group to a new conversation id (a Telegram group upgraded to a supergroup gets a new chat
+    /// id): cases, sessions and roles go with it. A group already begun at the new id with no cases or
+    /// sessions yet gives way; one with its own record is left alone and false is returned.
+    /// </summary>
+    Task<bool> MoveAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken);
+
     Task SetActiveAsync(long groupId, bool active, CancellationToken cancellationToken);
 
     Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken);

@@ -7,4 +7,11 @@ namespace ConvenerBot.Core.Persistence;
 public interface IConvenerStore
 {
     Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the exception says the database could not be reached or stopped answering (a connection
+    /// refused or broken, the server shutting down): nothing was saved, and the same command may simply be
+    /// tried again later. False for everything else, which is a fault.
+    /// </summary>
+    bool IsUnavailable(Exception exception);
 }

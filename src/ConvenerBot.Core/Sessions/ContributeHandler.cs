@@ -15,7 +15,7 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         var session = await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
             ?? throw new ConvenerRuleException(command.Verb is { } typed
                 ? $"No session is running, so there is nowhere to put this /{typed.ToString().ToLowerInvariant()}. Contributions are collected during a session."
-                : "No session is running, so there is nowhere to put this reply.");
+                : "No session is running, so there is nowhere to put this reply.") { StaleStage = command.Stage is not null };
         StageGuard.RequireCurrent(session, command.Stage);
         var protocol = protocols.Get(session.ProtocolKey);
         var index = session.StageIndex!.Value;
@@ -28,7 +28,9 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         var text = UserText.Require(command.Text, noun);
         await context.Store.Contributions.AddAsync(session.Id, context.Member.Id, stage.Key, collect.Kind, text, context.Now, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
-        return Reply.Text($"Saved your {noun}, {context.Member.DisplayName}.");
+        return Reply.Of(
+            new OutboundMessage($"Saved your {noun}, {context.Member.DisplayName}.") { Purpose = MessagePurpose.Acknowledgement },
+            new OutboundMessage($"{context.Member.DisplayName}, {noun}:\n{text}") { Purpose = MessagePurpose.Echo });
     }
 
     private static Collect ForVerb(ContributionVerb verb, Stage stage, Protocol protocol, int index, Cases.Case theCase, bool isHolder)

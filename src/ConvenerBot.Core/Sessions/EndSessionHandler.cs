@@ -13,8 +13,16 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, "end sessions");
-        var session = await context.RequireRunningSessionAsync(cancellationToken);
+        var session = await StageGuard.RequireRunningAsync(context, command.Expected, cancellationToken);
         StageGuard.RequireCurrent(session, command.Expected);
+        if (!command.Confirmed && command.Expected is { } stage)
+        {
+            return Reply.Of(new OutboundMessage(
+                $"End session {session.Number} now? Its outcome is saved and the summary posted; it cannot be reopened.",
+                Actions: [StageAction.ConfirmEnd],
+                Stage: stage)) with { Private = true };
+        }
+
         session.End(context.Now);
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
@@ -26,7 +34,10 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
         return Reply.Of(
             new OutboundMessage(
                 $"Session {session.Number} has ended and its outcome is saved: {Count(steps, "next step")}, {Count(learnings, "learning")}, " +
-                $"{Count(summary.Attendees.Count, "person", "people")} took part. Thank you all. Read it again any time with /summary {session.Number}."),
+                $"{Count(summary.Attendees.Count, "person", "people")} took part. Thank you all. Read it again any time with /summary {session.Number}.")
+            {
+                ClosesSpace = true,
+            },
             new OutboundMessage(MarkdownSummaryRenderer.Render(summary), MessageFormat.Markdown));
     }
 

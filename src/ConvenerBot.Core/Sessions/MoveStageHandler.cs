@@ -12,7 +12,7 @@ public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandle
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, "move the session between stages");
-        var session = await context.RequireRunningSessionAsync(cancellationToken);
+        var session = await StageGuard.RequireRunningAsync(context, command.Expected, cancellationToken);
         StageGuard.RequireCurrent(session, command.Expected);
         var protocol = protocols.Get(session.ProtocolKey);
         if (command.Forward)

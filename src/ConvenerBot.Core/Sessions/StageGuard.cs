@@ -8,6 +8,19 @@ namespace ConvenerBot.Core.Sessions;
 /// </summary>
 public static class StageGuard
 {
+    /// <summary>The running session; when a button or reply named a stage and none runs any more, the refusal says it is stale.</summary>
+    public static async Task<Session> RequireRunningAsync(Commands.CommandContext context, StageRef? expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (expected is not { } stage)
+        {
+            return await context.RequireRunningSessionAsync(cancellationToken);
+        }
+
+        return await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
+            ?? throw new ConvenerRuleException($"That belongs to session {stage.SessionNumber}, which is no longer running.") { StaleStage = true };
+    }
+
     public static void RequireCurrent(Session session, StageRef? expected)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -19,12 +32,12 @@ public static class StageGuard
         var current = (session.StageIndex ?? 0) + 1;
         if (stage.SessionNumber != session.Number)
         {
-            throw new ConvenerRuleException($"That belongs to session {stage.SessionNumber}, which is no longer running; session {session.Number} is, at stage {current}.");
+            throw new ConvenerRuleException($"That belongs to session {stage.SessionNumber}, which is no longer running; session {session.Number} is, at stage {current}.") { StaleStage = true };
         }
 
         if (stage.StageNumber != current)
         {
-            throw new ConvenerRuleException($"That belongs to stage {stage.StageNumber}; session {session.Number} has moved on to stage {current}.");
+            throw new ConvenerRuleException($"That belongs to stage {stage.StageNumber}; session {session.Number} has moved on to stage {current}.") { StaleStage = true };
         }
     }
 }

@@ -24,8 +24,18 @@ public static class StagePrompt
 
         text.Append('\n').Append(stage.Prompt);
         text.Append('\n').Append(Collecting(stage, theCase));
-        var actions = index == 0 ? new[] { StageAction.Next, StageAction.End } : [StageAction.Back, StageAction.Next, StageAction.End];
-        return new OutboundMessage(text.ToString(), MessageFormat.Plain, actions, new StageRef(session.Number, index + 1));
+        var last = index == protocol.Stages.Count - 1;
+        StageAction[] actions = (index == 0, last) switch
+        {
+            (true, true) => [StageAction.End],
+            (true, false) => [StageAction.Next, StageAction.End],
+            (false, true) => [StageAction.Back, StageAction.End],
+            _ => [StageAction.Back, StageAction.Next, StageAction.End],
+        };
+        return new OutboundMessage(text.ToString(), MessageFormat.Plain, actions, new StageRef(session.Number, index + 1))
+        {
+            Contributions = [.. stage.Collects.Select(c => VerbOf(c.Kind)).Distinct()],
+        };
     }
 
     /// <summary>One sentence on what the stage collects, used in prompts and in refusals.</summary>
@@ -50,6 +60,14 @@ public static class StagePrompt
         ContributionKind.NextStep => "chosen next steps",
         ContributionKind.Learning => "learnings",
         _ => kind.ToString(),
+    };
+
+    public static Commands.ContributionVerb VerbOf(ContributionKind kind) => kind switch
+    {
+        ContributionKind.ClarifyingQuestion or ContributionKind.OpenQuestion => Commands.ContributionVerb.Ask,
+        ContributionKind.Idea => Commands.ContributionVerb.Idea,
+        ContributionKind.NextStep => Commands.ContributionVerb.Step,
+        _ => Commands.ContributionVerb.Learn,
     };
 
     public static string Verb(ContributionKind kind) => kind switch

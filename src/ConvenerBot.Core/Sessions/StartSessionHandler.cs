@@ -43,9 +43,20 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         }
 
         session.Start(context.Member.Id, context.Now);
-        await sessions.SaveAsync(session, cancellationToken);
+        try
+        {
+            await sessions.SaveAsync(session, cancellationToken);
+        }
+        catch (Persistence.StoreConflictException)
+        {
+            // Another instance started a session in this group in the same moment.
+            throw new ConvenerRuleException("Another session has just been started in this group. End it with /session end before starting another.");
+        }
+
         await sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
+        // The holder is present in their own session, whether or not they type anything.
+        await sessions.MarkAttendedAsync(session.Id, theCase.HolderId, context.Now, cancellationToken);
         if (theCase.Status is CaseStatus.Open)
         {
             await context.Store.Cases.SetStatusAsync(theCase.Id, CaseStatus.Scheduled, cancellationToken);

@@ -31,7 +31,8 @@ public static class MarkdownSummaryRenderer
             md.AppendLine().AppendLine("## The case").AppendLine().AppendLine(string.Join("  \n", description.Split('\n').Select(Markdown.EscapeLine)));
         }
 
-        var byStage = summary.Contributions.ToLookup(x => x.StageKey);
+        // Next steps and learnings have closing lists of their own; stages show the rest.
+        var byStage = summary.Contributions.Where(x => x.Kind is not ContributionKind.NextStep and not ContributionKind.Learning).ToLookup(x => x.StageKey);
         var number = 0;
         foreach (var stage in summary.Protocol.Stages)
         {

@@ -28,6 +28,6 @@ public sealed class SummaryHandler(SummaryReader summaries) : ICommandHandler<Su
             throw new ConvenerRuleException($"The summary of session {session.Number} is for those who took part in it, and for organizers.");
         }
 
-        return Reply.Of(new OutboundMessage(MarkdownSummaryRenderer.Render(summary), MessageFormat.Markdown));
+        return Reply.Of(new OutboundMessage(MarkdownSummaryRenderer.Render(summary), MessageFormat.Markdown) { Confidential = true });
     }
 }

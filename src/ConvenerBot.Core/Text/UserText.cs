@@ -30,8 +30,18 @@ public static class UserText
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                i++;
+                var codePoint = char.ConvertToUtf32(c, value[++i]);
+                if (IsNoncharacter(codePoint))
+                {
+                    throw NotText(what, codePoint, i);
+                }
+
                 continue;
+            }
+
+            if (IsNoncharacter(c))
+            {
+                throw NotText(what, c, i + 1);
             }
 
             if (char.IsSurrogate(c))
@@ -46,8 +56,19 @@ public static class UserText
             }
         }
 
-        return value.Normalize(NormalizationForm.FormC);
+        try
+        {
+            return value.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Whatever else Unicode normalization rejects is not text either.
+            throw new ConvenerRuleException($"The {what} contains characters that are not valid text. Please retype it.");
+        }
     }
+
+    private static ConvenerRuleException NotText(string what, int codePoint, int position) =>
+        new($"The {what} contains U+{codePoint:X4} at position {position}, which is not a character. Please remove it.");
 
     /// <summary>Shortens text for one-line listings, on a character boundary.</summary>
     public static string Shorten(string text, int max)
@@ -63,7 +84,7 @@ public static class UserText
         return cut.TrimEnd() + "…";
     }
 
-    /// <summary>Removes control characters and lone surrogates (names and titles from platforms).</summary>
+    /// <summary>Removes control characters, noncharacters and lone surrogates (names and titles from platforms).</summary>
     public static string Clean(string? text)
     {
         var value = text ?? "";
@@ -73,9 +94,14 @@ public static class UserText
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                builder.Append(c).Append(value[++i]);
+                if (!IsNoncharacter(char.ConvertToUtf32(c, value[i + 1])))
+                {
+                    builder.Append(c).Append(value[i + 1]);
+                }
+
+                i++;
             }
-            else if (!char.IsControl(c) && !char.IsSurrogate(c))
+            else if (!char.IsControl(c) && !char.IsSurrogate(c) && !IsNoncharacter(c))
             {
                 builder.Append(c);
             }
@@ -84,16 +110,52 @@ public static class UserText
         return builder.ToString();
     }
 
-    /// <summary>Names from platforms are user input too: no control characters, at most 64 characters, never empty.</summary>
+    /// <summary>Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every plane): never text.</summary>
+    public static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+
+    /// <summary>
+    /// Names from platforms are user input too: no control characters or noncharacters, at most 64 UTF-16
+    /// units, cut between text elements (an emoji or a letter with its accents is never split), never empty.
+    /// </summary>
     public static string CleanName(string? name, string fallback)
     {
-        var clean = Clean(name).Trim();
-        if (clean.Length > 64)
+        var clean = Cut(Clean(name).Trim(), 64).TrimEnd();
+        return clean.Length == 0 ? fallback : clean;
+    }
+
+    /// <summary>
+    /// The longest start of <paramref name="text"/> that fits in <paramref name="maxUnits"/> UTF-16 units
+    /// without splitting a text element (a grapheme cluster): platforms count limits in UTF-16 units, and a
+    /// cut inside a surrogate pair leaves text that databases and platforms refuse.
+    /// </summary>
+    public static string Cut(string text, int maxUnits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maxUnits)
         {
-            clean = new StringInfo(clean).SubstringByTextElements(0, Math.Min(64, new StringInfo(clean).LengthInTextElements)).TrimEnd();
-            clean = clean.Length > 64 ? clean[..64] : clean;
+            return text;
         }
 
-        return clean.Length == 0 ? fallback : clean;
+        var length = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var next = elements.ElementIndex + ((string)elements.Current).Length;
+            if (next > maxUnits)
+            {
+                break;
+            }
+
+            length = next;
+        }
+
+        return text[..length];
+    }
+
+    /// <summary>A platform username as stored: without a leading @, in lower case, or null when there is none.</summary>
+    public static string? CleanHandle(string? handle)
+    {
+        var clean = Clean(handle).Trim().TrimStart('@');
+        return clean.Length is 0 or > 64 || clean.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_') ? null : clean.ToLowerInvariant();
     }
 }

@@ -34,6 +34,41 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
     public async Task<Group?> FindAsync(ConversationRef conversation, CancellationToken cancellationToken) =>
         (await FindRowAsync(conversation, cancellationToken))?.ToGroup();
 
+    public async Task<bool> MoveAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken)
+    {
+        if (await FindRowAsync(from, cancellationToken) is not { } old)
+        {
+            return await FindRowAsync(to, cancellationToken) is not null;
+        }
+
+        if (await FindRowAsync(to, cancellationToken) is { } fresh)
+        {
+            var id = new { fresh.Id };
+            var used = await db.Connection.ExecuteScalarAsync<long>(db.Command(
+                "SELECT (SELECT count(*) FROM cases WHERE group_id = @Id) + (SELECT count(*) FROM sessions WHERE group_id = @Id)", id, cancellationToken));
+            if (used > 0)
+            {
+                return false;
+            }
+
+            // Members who wrote in the new chat first: keep their roles where the old group had none for them.
+            await db.Connection.ExecuteAsync(db.Command(
+                """
+                INSERT INTO members (group_id, external_id, display_name, handle, role, joined_at)
+                SELECT @OldId, n.external_id, n.display_name, n.handle, n.role, n.joined_at
+                FROM members n
+                WHERE n.group_id = @Id AND NOT EXISTS (SELECT 1 FROM members o WHERE o.group_id = @OldId AND o.external_id = n.external_id)
+                """, new { fresh.Id, OldId = old.Id }, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command("DELETE FROM members WHERE group_id = @Id", id, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command("DELETE FROM groups WHERE id = @Id", id, cancellationToken));
+        }
+
+        await db.Connection.ExecuteAsync(db.Command(
+            "UPDATE groups SET external_id = @ExternalId, active = @Active WHERE id = @Id",
+            new { ExternalId = to.Id, Active = true, old.Id }, cancellationToken));
+        return true;
+    }
+
     public Task SetActiveAsync(long groupId, bool active, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command(
             "UPDATE groups SET active = @Active WHERE id = @Id", new { Active = active, Id = groupId }, cancellationToken));

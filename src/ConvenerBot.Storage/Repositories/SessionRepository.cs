@@ -58,10 +58,12 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         return [.. rows.Select(r => r.ToSession())];
     }
 
-    public Task SaveAsync(Session session, CancellationToken cancellationToken)
+    public async Task SaveAsync(Session session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return db.Connection.ExecuteAsync(db.Command(
+        try
+        {
+            await db.Connection.ExecuteAsync(db.Command(
             """
             UPDATE sessions
             SET case_id = @CaseId, status = @Status, started_at = @StartedAt, ended_at = @EndedAt,
@@ -79,6 +81,11 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
                 session.FacilitatorId,
             },
             cancellationToken));
+        }
+        catch (Exception ex) when (StoreFailures.IsUniqueViolation(ex, "sessions_one_running_per_group", "sessions.group_id"))
+        {
+            throw new Core.Persistence.StoreConflictException("one running session per group", ex);
+        }
     }
 
     public Task MarkAttendedAsync(long sessionId, long memberId, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -53,7 +53,17 @@ public sealed class CommandParserTests
 
     [Fact]
     public void Parse_Role_ReadsRoleAndName() =>
-        Assert.Equal(new SetRoleCommand(Role.Facilitator, "Ana Maria"), CommandParser.Parse("/role facilitator @Ana Maria").Command);
+        Assert.Equal(new SetRoleCommand(Role.Facilitator, "Ana Maria"), CommandParser.Parse("/role facilitator Ana Maria").Command);
+
+    [Fact]
+    public void Parse_Role_KeepsTheAtOfAHandle_AndAllowsNoName() =>
+        Assert.Equal(
+            (new SetRoleCommand(Role.Facilitator, "@ana_m"), new SetRoleCommand(Role.Member, null)),
+            (CommandParser.Parse("/role facilitator @ana_m").Command, CommandParser.Parse("/role member").Command));
+
+    [Fact]
+    public void Parse_CaseList_ReadsAPage() =>
+        Assert.Equal(new ListCasesCommand(3), CommandParser.Parse("/case list 3").Command);
 
     [Theory]
     [InlineData("hello", "start with /")]
@@ -68,7 +78,7 @@ public sealed class CommandParserTests
     [InlineData("/case show abc", "'abc' is not a case number")]
     [InlineData("/case show 0", "is not a case number")]
     [InlineData("/case show 99999999999", "is not a case number")]
-    [InlineData("/case list everything", "takes no arguments")]
+    [InlineData("/case list everything", "not a page number")]
     [InlineData("/session schedule", "Say when")]
     [InlineData("/session schedule 2026-12-26 10:00 case", "needs a value")]
     [InlineData("/session schedule 2026-12-26 10:00 case x", "'x' is not a case number")]
@@ -77,7 +87,6 @@ public sealed class CommandParserTests
     [InlineData("/session start 1 with 2", "Usage: /session start")]
     [InlineData("/next now", "takes no arguments")]
     [InlineData("/role king ana", "'king' is not a role")]
-    [InlineData("/role facilitator", "Say whose role")]
     [InlineData("/summary one", "is not a session number")]
     public void Parse_BadInput_ExplainsWhatIsWrong(string text, string expected)
     {

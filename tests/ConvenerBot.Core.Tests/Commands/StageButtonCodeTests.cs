@@ -18,7 +18,7 @@ public sealed class StageButtonCodeTests
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("s:x:1:1")]
+    [InlineData("s:y:1:1")]
     [InlineData("s:n:0:1")]
     [InlineData("s:n:1:0")]
     [InlineData("s:n:-1:1")]

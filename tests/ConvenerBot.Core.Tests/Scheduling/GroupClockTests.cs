@@ -26,6 +26,21 @@ public sealed class GroupClockTests
     }
 
     [Fact]
+    public void ParseFuture_TheRepeatedAutumnHour_IsAskedAbout_AndAnOffsetSaysWhichOne()
+    {
+        var asked = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture("2027-10-31 02:30", "Europe/Oslo", Now));
+        var first = GroupClock.ParseFuture("2027-10-31 02:30+02:00", "Europe/Oslo", Now);
+        var second = GroupClock.ParseFuture("2027-10-31 02:30 +01:00", "Europe/Oslo", Now);
+        var wrong = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture("2027-12-26 10:00+02:00", "Europe/Oslo", Now));
+        var zero = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture("2027-12-26 10:00+00:00", "Europe/Oslo", Now));
+        Assert.Contains("is at +01:00, not +00:00", zero.Message, StringComparison.Ordinal);
+
+        Assert.Equal("2027-10-31 02:30 happens twice in Europe/Oslo (the clocks go back then). Say which: 2027-10-31 02:30+02:00 for the first, 2027-10-31 02:30+01:00 for the second.", asked.Message);
+        Assert.Equal((new DateTimeOffset(2027, 10, 31, 0, 30, 0, TimeSpan.Zero), new DateTimeOffset(2027, 10, 31, 1, 30, 0, TimeSpan.Zero)), (first, second));
+        Assert.Contains("is at +01:00, not +02:00", wrong.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Format_ShowsLocalTimeAndZone() =>
         Assert.Equal("Sat 26 Dec 2026 10:00 (Europe/Oslo)", GroupClock.Format(new DateTimeOffset(2026, 12, 26, 9, 0, 0, TimeSpan.Zero), "Europe/Oslo"));
 }

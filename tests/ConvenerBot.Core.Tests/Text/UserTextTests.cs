@@ -52,4 +52,32 @@ public sealed class UserTextTests
         Assert.Equal("fallback", UserText.CleanName("\u0001\u0002", "fallback"));
         Assert.Equal(64, UserText.CleanName(new string('n', 100), "x").Length);
     }
+
+    [Fact]
+    public void CleanName_AnEmojiAcrossTheLimit_IsLeftOutWhole_NeverHalved()
+    {
+        var straddling = new string('a', 63) + "😀b";
+        var family = new string('a', 60) + "👩‍👩‍👧";
+
+        Assert.Equal(new string('a', 63), UserText.CleanName(straddling, "x"));
+        Assert.Equal(new string('a', 60), UserText.CleanName(family, "x"));
+        Assert.Equal("é", UserText.Cut("éx", 2));
+        Assert.Equal("", UserText.Cut("😀", 1));
+    }
+
+    [Fact]
+    public void Require_Noncharacters_AreRefusedWithThePosition()
+    {
+        Assert.Contains("U+FFFE at position 3", Assert.Throws<ConvenerRuleException>(() => UserText.Require("ab\uFFFE", "title")).Message, StringComparison.Ordinal);
+        Assert.Contains("U+10FFFF at position 2", Assert.Throws<ConvenerRuleException>(() => UserText.Require("a\U0010FFFF", "title")).Message, StringComparison.Ordinal);
+        Assert.Equal("ab", UserText.Clean("a\uFDD0b\uFFFF"));
+    }
+
+    [Fact]
+    public void CleanHandle_KeepsOnlyUsernames()
+    {
+        Assert.Equal("dee_k", UserText.CleanHandle("@Dee_K"));
+        Assert.Null(UserText.CleanHandle("Dee K"));
+        Assert.Null(UserText.CleanHandle(null));
+    }
 }

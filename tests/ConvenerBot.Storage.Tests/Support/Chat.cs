@@ -3,8 +3,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ConvenerBot.Storage.Tests.Support;
 
-/// <summary>A fresh group on the test platform; members are named by their display names. Each message takes a second.</summary>
-public sealed class Chat(IConvener convener, FakeTimeProvider? time = null)
+/// <summary>
+/// A fresh group on the test platform; members are named by their display names (their platform ids are
+/// the same names). Each message takes a second. By default it behaves like the local terminal chat (the
+/// first member organizes, names identify); <see cref="ConversationKind.Group"/> behaves like a platform group.
+/// </summary>
+public sealed class Chat(IConvener convener, FakeTimeProvider? time = null, ConversationKind kind = ConversationKind.Local)
 {
     public ConversationRef Conversation { get; } = new("test", Guid.NewGuid().ToString("N"));
 
@@ -21,16 +25,31 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null)
     }
 
     public Inbound Inbound(string who, string text, bool admin = false) =>
-        new(Conversation, "Test group", new MemberRef("test", who), who, admin, text);
+        new(Conversation, "Test group", new MemberRef("test", who), who, admin, text) { Kind = kind };
 
-    /// <summary>A group where ana (organizer) holds case 1, ben facilitates, chloe and dan are members, session 1 runs.</summary>
+    /// <summary>
+    /// A group where ana (organizer; in a platform group, its administrator) holds case 1, ben facilitates,
+    /// chloe and dan are members, session 1 runs.
+    /// </summary>
     public async Task<Chat> WithRunningSessionAsync()
     {
-        await SayAsync("ana", "/case open Funding gap | The grant ends in March.");
+        var platform = kind is ConversationKind.Group;
+        await SayAsync("ana", "/case open Funding gap | The grant ends in March.", admin: platform);
         await SayAsync("ben", "/me");
         await SayAsync("chloe", "/me");
         await SayAsync("dan", "/me");
-        await SayAsync("ana", "/role facilitator ben");
+        if (platform)
+        {
+            time?.Advance(TimeSpan.FromSeconds(1));
+            await convener.HandleAsync(
+                Inbound("ana", "/role facilitator", admin: true) with { Mentioned = new MemberMention(new MemberRef("test", "ben"), null, "ben") },
+                CancellationToken.None);
+        }
+        else
+        {
+            await SayAsync("ana", "/role facilitator ben");
+        }
+
         await SayAsync("ben", "/session schedule 2026-12-26 10:00 case 1");
         await SayAsync("ben", "/session start 1");
         return this;

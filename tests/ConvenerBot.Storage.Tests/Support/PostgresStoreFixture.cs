@@ -27,6 +27,13 @@ public sealed class PostgresStoreFixture : StoreFixture
 
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
 
+    /// <summary>The server's host and port, e.g. to put a proxy in front of it.</summary>
+    public (string Host, int Port) Server => new NpgsqlConnectionStringBuilder(_server) is var b ? (b.Host!, b.Port) : default;
+
+    /// <summary>This database, reached through another port on the loopback interface (a proxy), failing fast when it is gone.</summary>
+    public string ConnectionStringVia(int port) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 2 }.ConnectionString;
+
     public override async Task InitializeAsync()
     {
         await using (var admin = new NpgsqlConnection(_server))

@@ -65,7 +65,11 @@ public abstract class StoreFixture : IAsyncLifetime
     public IConvener CreateConvener(Func<IConvenerStore, IConvenerStore> decorate) =>
         BuildProvider(decorate).GetRequiredService<IConvener>();
 
-    public Chat NewChat() => new(Convener, Time);
+    /// <summary>A second engine on the same database, reached through another connection string (e.g. through a proxy).</summary>
+    public IConvener CreateConvener(string connectionString) =>
+        BuildProvider(null, connectionString).GetRequiredService<IConvener>();
+
+    public Chat NewChat(Core.Conversations.ConversationKind kind = Core.Conversations.ConversationKind.Local) => new(Convener, Time, kind);
 
     public async Task<Core.Groups.Group> StoredGroupAsync(Chat chat)
     {
@@ -91,14 +95,26 @@ public abstract class StoreFixture : IAsyncLifetime
         return dump.ToString();
     }
 
+    /// <summary>A plain connection to the test database (tables reachable without a schema prefix).</summary>
+    public Task<DbConnection> OpenConnectionAsync() => OpenRawAsync();
+
+    /// <summary>This database's text of an embedded migration script, e.g. <c>0003_member_handles_and_platform_roles.sql</c>.</summary>
+    public string MigrationText(string name)
+    {
+        var resource = $"ConvenerBot.Storage.Migrations.{(Provider == "postgres" ? "Postgres" : "Sqlite")}.{name}";
+        using var stream = typeof(DatabaseMigrator).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"No embedded script {resource}.");
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     protected abstract Task<DbConnection> OpenRawAsync();
 
-    private ServiceProvider BuildProvider(Func<IConvenerStore, IConvenerStore>? decorate)
+    private ServiceProvider BuildProvider(Func<IConvenerStore, IConvenerStore>? decorate, string? connectionString = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = Provider,
-            ["Storage:ConnectionString"] = ConnectionString,
+            ["Storage:ConnectionString"] = connectionString ?? ConnectionString,
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

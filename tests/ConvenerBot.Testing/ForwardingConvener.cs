@@ -1,0 +1,18 @@
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Testing;
+
+/// <summary>Passes everything to the real engine; a test double overrides only what it changes.</summary>
+public abstract class ForwardingConvener(IConvener inner) : IConvener
+{
+    public virtual Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken) => inner.HandleAsync(inbound, cancellationToken);
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
+        inner.SuggestAsync(conversation, kind, typed, limit, cancellationToken);
+
+    public Task SetConversationActiveAsync(ConversationRef conversation, bool active, CancellationToken cancellationToken) =>
+        inner.SetConversationActiveAsync(conversation, active, cancellationToken);
+
+    public Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken) =>
+        inner.MoveConversationAsync(from, to, cancellationToken);
+}
