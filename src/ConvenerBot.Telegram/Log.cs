@@ -27,8 +27,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Telegram refused the bot in chat {ChatId} ({Description}); the group is marked inactive")]
     public static partial void Refused(ILogger logger, long chatId, string description);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Telegram call {Method} for chat {ChatId} failed for good ({Description})")]
-    public static partial void GaveUp(ILogger logger, string method, long chatId, string description);
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Telegram call {Method} for chat {ChatId} failed for good after {Attempts} attempts ({Description}); what it carried is lost")]
+    public static partial void GaveUp(ILogger logger, string method, long chatId, int attempts, string description);
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Handling Telegram update {UpdateId} failed")]
     public static partial void UpdateFailed(ILogger logger, Exception exception, int updateId);
@@ -39,6 +39,27 @@ internal static partial class Log
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "A Telegram update could not be read and was ignored")]
     public static partial void Malformed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Could not read the administrators of chat {ChatId}; treating everyone as members for now")]
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Could not read the administrators of chat {ChatId}; the command is not run and the member is asked to try again")]
     public static partial void AdministratorsFailed(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "The store could not take Telegram update {UpdateId}; handing it in again in {Delay}")]
+    public static partial void StoreRetry(ILogger logger, int updateId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Reading the administrators of chat {ChatId} failed (attempt {Attempt}); trying again in {Delay}")]
+    public static partial void AdministratorsRetrying(ILogger logger, Exception exception, long chatId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Telegram chat {From} became supergroup {To}; the group's record moved with it")]
+    public static partial void Migrated(ILogger logger, long from, long to);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Could not react to a contribution in chat {ChatId}; acknowledging it with a message instead")]
+    public static partial void ReactionFailed(ILogger logger, long chatId);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Could not tell chat {ChatId} that the store is out; its update is kept and handed in again all the same")]
+    public static partial void OutageNoticeFailed(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Warning, Message = "Telegram chat {From} became supergroup {To}, but the store could not move the group's record yet; the upgrade's service message moves it once the store is back")]
+    public static partial void MoveDeferred(ILogger logger, Exception exception, long from, long to);
+
+    [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "The store could not record chat {ChatId} as inactive; the bot's removal from it records it once the store is back")]
+    public static partial void InactiveNotRecorded(ILogger logger, Exception exception, long chatId);
 }

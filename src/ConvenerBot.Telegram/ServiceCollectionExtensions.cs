@@ -42,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<BotIdentity>();
         services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
+        services.TryAddSingleton<ChatMigrations>();
+        services.TryAddSingleton<StagePrompts>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ChatAdministrators>();
         services.TryAddSingleton<UpdateHandler>();

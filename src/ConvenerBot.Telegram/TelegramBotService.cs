@@ -29,9 +29,18 @@ internal sealed class TelegramBotService(
 {
     internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
+    private static readonly TimeSpan FirstPollPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPollPause = TimeSpan.FromSeconds(30);
+
+    // A poll that brought nothing new (all of it still being handled) is repeated as soon as something is
+    // done, or after this long for updates that came meanwhile. The signal is taken before each poll and
+    // fires once, so finished updates cannot pile up into back-to-back polls; a pause of its own would
+    // only add latency to every update of a busy bot.
+    private static readonly TimeSpan QuietPollWait = TimeSpan.FromMilliseconds(250);
+
     private readonly Lock _gate = new();
     private readonly SortedSet<int> _inFlight = [];
-    private readonly SemaphoreSlim _progress = new(0);
+    private TaskCompletionSource _progress = NewSignal();
     private int _highest = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,7 +90,7 @@ internal sealed class TelegramBotService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var delay = Backoff(attempt);
+                var delay = Backoff.Delay(FirstPollPause, attempt, LongestPollPause);
                 Log.PollFailed(logger, ex, delay);
                 await Task.Delay(delay, time, cancellationToken);
             }
@@ -93,6 +102,7 @@ internal sealed class TelegramBotService(
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var progressed = ProgressSignal();
             Update[] updates;
             int highestReturned;
             try
@@ -109,7 +119,7 @@ internal sealed class TelegramBotService(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var delay = Backoff(failures++);
+                var delay = Backoff.Delay(FirstPollPause, failures++, LongestPollPause);
                 Log.PollFailed(logger, ex, delay);
                 await Task.Delay(delay, time, cancellationToken);
                 continue;
@@ -142,8 +152,7 @@ internal sealed class TelegramBotService(
 
             if (fresh == 0 && highestReturned >= 0)
             {
-                // Everything returned is still being handled; wait for progress instead of polling hot.
-                await _progress.WaitAsync(TimeSpan.FromMilliseconds(250), cancellationToken);
+                await WaitForProgressAsync(progressed, cancellationToken);
             }
         }
     }
@@ -188,10 +197,36 @@ internal sealed class TelegramBotService(
         lock (_gate)
         {
             _inFlight.Remove(update.Id);
+            _progress.TrySetResult();
         }
-
-        _progress.Release();
     }
+
+    /// <summary>Completes when an update is done after this call: one signal per poll, however many finish.</summary>
+    private Task ProgressSignal()
+    {
+        lock (_gate)
+        {
+            if (_progress.Task.IsCompleted)
+            {
+                _progress = NewSignal();
+            }
+
+            return _progress.Task;
+        }
+    }
+
+    private async Task WaitForProgressAsync(Task progressed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await progressed.WaitAsync(QuietPollWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private int NextOffset()
     {
@@ -203,12 +238,4 @@ internal sealed class TelegramBotService(
 
     /// <summary>Confirms every update below the oldest one still being handled.</summary>
     private int NextOffsetLocked() => _inFlight.Count > 0 ? _inFlight.Min : _highest + 1;
-
-    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5))));
-
-    public override void Dispose()
-    {
-        _progress.Dispose();
-        base.Dispose();
-    }
 }

@@ -20,6 +20,14 @@ internal static class TelegramCommands
         Command("help", "all commands"),
     ];
 
+    /// <summary>Shown to a facilitator in their group's chat (set per member when they get the role).</summary>
+    public static IReadOnlyList<BotCommand> Facilitators { get; } =
+    [
+        .. Members,
+        Command("next", "move the session to the next stage"),
+        Command("back", "move the session back a stage"),
+    ];
+
     public static IReadOnlyList<BotCommand> Administrators { get; } =
     [
         .. Members,

@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Text;
 using System.Net;
 using System.Text;
 using ConvenerBot.Core.Conversations;
@@ -56,57 +57,15 @@ internal static class TelegramHtml
         return length;
     }
 
-    private static List<string> Split(List<string> lines)
-    {
-        var chunks = new List<string>();
-        var current = new StringBuilder();
-        var currentLength = 0;
-        foreach (var raw in lines)
-        {
-            foreach (var line in VisibleLength(raw) > MaxLength ? HardSplit(raw) : [raw])
-            {
-                var length = VisibleLength(line);
-                if (current.Length > 0 && currentLength + 1 + length > MaxLength)
-                {
-                    chunks.Add(current.ToString());
-                    current.Clear();
-                    currentLength = 0;
-                }
-
-                if (current.Length > 0)
-                {
-                    current.Append('\n');
-                    currentLength++;
-                }
-
-                current.Append(line);
-                currentLength += length;
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            chunks.Add(current.ToString());
-        }
-
-        return chunks.Where(c => VisibleLength(c) > 0).DefaultIfEmpty(".").ToList();
-    }
+    private static List<string> Split(List<string> lines) =>
+        MessageSplitter.Pack(lines, MaxLength, VisibleLength, HardSplit).Where(c => VisibleLength(c) > 0).DefaultIfEmpty(".").ToList();
 
     /// <summary>A single line too long for one message loses its formatting and is cut into plain pieces.</summary>
     private static IEnumerable<string> HardSplit(string html)
     {
-        var plain = WebUtility.HtmlDecode(StripTags(html));
-        var start = 0;
-        while (start < plain.Length)
+        foreach (var piece in MessageSplitter.Pieces(WebUtility.HtmlDecode(StripTags(html)), MaxLength))
         {
-            var end = Math.Min(plain.Length, start + MaxLength);
-            if (end < plain.Length && char.IsHighSurrogate(plain[end - 1]))
-            {
-                end--;
-            }
-
-            yield return Escape(plain[start..end]);
-            start = end;
+            yield return Escape(piece);
         }
     }
 

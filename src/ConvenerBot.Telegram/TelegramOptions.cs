@@ -46,5 +46,17 @@ public sealed class TelegramOptions
     [Range(1, 1000)]
     public int GlobalPerSecond { get; set; } = 30;
 
+    /// <summary>How long a failing call to Telegram (429, 5xx, no connection) is tried again before what it carries is given up.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SendDeadline { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>First pause before a failed call to Telegram is tried again; it doubles up to 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan SendRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>First pause before an update the store could not take is handed in again; it doubles up to 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan StoreRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool IsWebhook => string.Equals(Mode, "webhook", StringComparison.OrdinalIgnoreCase);
 }

@@ -53,7 +53,16 @@ public static class TelegramWebhook
             return Results.BadRequest("The update is empty.");
         }
 
-        await queues.EnqueueAsync(update);
+        try
+        {
+            await queues.EnqueueAsync(update);
+        }
+        catch (OperationCanceledException)
+        {
+            // The bot stopped before the update was handled: Telegram delivers it again after a non-2xx answer.
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Ok();
     }
 }

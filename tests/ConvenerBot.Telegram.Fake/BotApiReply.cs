@@ -15,12 +15,16 @@ internal readonly record struct BotApiReply(int Status, string Json)
 
     public static BotApiReply BadRequest(string reason) => Error(400, "Bad Request: " + reason);
 
-    public static BotApiReply Error(int status, string description, int? retryAfter = null)
+    public static BotApiReply Error(int status, string description, int? retryAfter = null, long? migrateToChatId = null)
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
         if (retryAfter is { } seconds)
         {
             body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        }
+        else if (migrateToChatId is { } newId)
+        {
+            body["parameters"] = new JsonObject { ["migrate_to_chat_id"] = newId };
         }
 
         return new(status, body.ToJsonString());

@@ -14,6 +14,8 @@ public sealed partial class FakeBotApi
     private const int MaxTextLength = 4096;
     private const int MaxCallbackDataBytes = 64;
 
+    private static readonly HashSet<string> AllowedReactions = ["👍", "👎", "❤", "🔥", "🙏", "👌", "✍", "🤝", "👀"];
+
     private static readonly string[] ButtonActions =
     [
         "url", "callback_data", "web_app", "login_url", "switch_inline_query", "switch_inline_query_current_chat",
@@ -63,7 +65,9 @@ public sealed partial class FakeBotApi
         {
             if (_faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var fault))
             {
-                return BotApiReply.Error(fault.Status, fault.Description, fault.RetryAfter);
+                return fault.Garbled
+                    ? new BotApiReply(200, "{\"ok\":true,\"result\":")
+                    : BotApiReply.Error(fault.Status, fault.Description, fault.RetryAfter);
             }
         }
 
@@ -91,6 +95,7 @@ public sealed partial class FakeBotApi
                 "answercallbackquery" => AnswerCallbackQuery(body),
                 "createforumtopic" => WithChat(body, chat => CreateForumTopic(chat, body)),
                 "deletemessage" => WithChat(body, chat => DeleteMessage(chat, body)),
+                "setmessagereaction" => WithChat(body, chat => SetMessageReaction(chat, body)),
                 _ => BotApiReply.Error(404, "Not Found"),
             };
         }
@@ -320,6 +325,26 @@ public sealed partial class FakeBotApi
             ? BotApiReply.Ok(true)
             : BotApiReply.BadRequest("message to delete not found");
 
+    private BotApiReply SetMessageReaction(FakeChat chat, JsonObject body)
+    {
+        var messageId = (int)(ReadLong(body, "message_id") ?? 0);
+        if (!_messages.ContainsKey((chat.Id, messageId)))
+        {
+            return BotApiReply.BadRequest("message to react not found");
+        }
+
+        var emojis = (body["reaction"] as JsonArray ?? []).OfType<JsonObject>().Select(r => ReadString(r, "emoji") ?? string.Empty).ToList();
+        if (emojis.Count > 1 || emojis.Any(e => !AllowedReactions.Contains(e)))
+        {
+            return BotApiReply.BadRequest("REACTION_INVALID");
+        }
+
+        var reaction = new Reaction(chat.Id, messageId, emojis.FirstOrDefault());
+        _reactions.Add(reaction);
+        ReactionSet?.Invoke(reaction);
+        return BotApiReply.Ok(true);
+    }
+
     private BotApiReply WithChat(JsonObject body, Func<FakeChat, BotApiReply> handler)
     {
         var chatId = ReadLong(body, "chat_id");
@@ -328,7 +353,14 @@ public sealed partial class FakeBotApi
             return BotApiReply.BadRequest("chat_id is empty");
         }
 
-        return chatId is { } id && _chats.TryGetValue(id, out var chat) ? handler(chat) : BotApiReply.BadRequest("chat not found");
+        if (chatId is { } id && _chats.TryGetValue(id, out var chat))
+        {
+            return chat.MigratedTo is { } newId
+                ? BotApiReply.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: newId)
+                : handler(chat);
+        }
+
+        return BotApiReply.BadRequest("chat not found");
     }
 
     private static BotApiReply? ValidateText(string text, string? parseMode, out string plain)

@@ -28,6 +28,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<SentMessage> _sentMessages = [];
     private readonly List<CallbackAnswer> _callbackAnswers = [];
+    private readonly List<Reaction> _reactions = [];
     private readonly List<QueuedUpdate> _updates = [];
     private readonly Dictionary<long, FakeChat> _chats = [];
     private readonly Dictionary<long, User> _users = [];
@@ -79,6 +80,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Raised (under the fake's lock, so keep handlers short) for every message the bot sent.</summary>
     public event Action<SentMessage>? MessageSent;
 
+    /// <summary>Raised (under the fake's lock, so keep handlers short) for every reaction the bot set.</summary>
+    public event Action<Reaction>? ReactionSet;
+
     public IReadOnlyList<SentMessage> SentMessages
     {
         get { lock (_gate) { return [.. _sentMessages]; } }
@@ -88,6 +92,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<CallbackAnswer> CallbackAnswers
     {
         get { lock (_gate) { return [.. _callbackAnswers]; } }
+    }
+
+    /// <summary>Every reaction the bot set successfully, in order.</summary>
+    public IReadOnlyList<Reaction> Reactions
+    {
+        get { lock (_gate) { return [.. _reactions]; } }
     }
 
     /// <summary>The commands from the latest <c>setMyCommands</c>, empty after <c>deleteMyCommands</c>.</summary>
@@ -136,6 +146,40 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_gate)
         {
             _chats[chatId] = new FakeChat(chatId, ChatType.Supergroup, title, isForum, adminUserIds);
+        }
+    }
+
+    /// <summary>Registers a basic group (not yet a supergroup); the first administrator is its owner.</summary>
+    public void AddBasicGroup(long chatId, string title, params long[] adminUserIds)
+    {
+        lock (_gate)
+        {
+            _chats[chatId] = new FakeChat(chatId, ChatType.Group, title, isForum: false, adminUserIds);
+        }
+    }
+
+    /// <summary>
+    /// Upgrades a basic group to a supergroup with a new id, as Telegram does: the supergroup keeps the
+    /// title and administrators, and every later call for the old id is refused with migrate_to_chat_id.
+    /// </summary>
+    public void MigrateToSupergroup(long chatId, long supergroupId)
+    {
+        lock (_gate)
+        {
+            var old = _chats[chatId];
+            old.MigratedTo = supergroupId;
+            _chats[supergroupId] = new FakeChat(supergroupId, ChatType.Supergroup, old.Title, isForum: false, old.AdminUserIds);
+        }
+    }
+
+    /// <summary>Registers the private chat of a user with the bot (its id is the user's id).</summary>
+    public void AddPrivateChat(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        lock (_gate)
+        {
+            _users[user.Id] = user;
+            CreatePrivateChat(user.Id, user);
         }
     }
 
@@ -275,6 +319,32 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             {
                 queue.Enqueue(new InjectedFault(status, description, retryAfter));
             }
+        }
+    }
+
+    /// <summary>
+    /// Answers the next call of <paramref name="method"/> with a 200 the client cannot read: a failure the
+    /// bot's sender does not retry (like a timeout, the call may have taken effect).
+    /// </summary>
+    public void GarbleNext(string method)
+    {
+        lock (_gate)
+        {
+            if (!_faults.TryGetValue(method, out var queue))
+            {
+                _faults[method] = queue = new Queue<InjectedFault>();
+            }
+
+            queue.Enqueue(new InjectedFault(200, "garbled", null, Garbled: true));
+        }
+    }
+
+    /// <summary>Drops every error still queued by <see cref="FailNext"/>.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
         }
     }
 
@@ -463,6 +533,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         if (update.Message?.From is { } sender)
         {
             _users.TryAdd(sender.Id, sender);
+        }
+
+        // A member's message built by a test is in the chat from now on (to react to or to reply to).
+        if (update.Message is { } message)
+        {
+            _messages.TryAdd((message.Chat.Id, message.Id), message);
         }
     }
 

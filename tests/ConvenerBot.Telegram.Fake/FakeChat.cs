@@ -18,6 +18,9 @@ internal sealed class FakeChat(long id, ChatType type, string title, bool isForu
 
     public List<long> AdminUserIds { get; } = [.. adminUserIds];
 
+    /// <summary>Set once a basic group was upgraded: calls for it are then refused with the supergroup's id.</summary>
+    public long? MigratedTo { get; set; }
+
     public int NextMessageId() => ++_lastMessageId;
 
     public Chat ToChat() => Type == ChatType.Private

@@ -7,6 +7,7 @@ using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace ConvenerBot.Telegram.Tests;
 
@@ -23,7 +24,7 @@ public sealed class TelegramResilienceTests
     {
         await using var api = await FakeBotApi.StartAsync();
         api.AddChat(Slow, "Slow circle");
-        api.AddChat(Fast, "Fast circle");
+        api.AddChat(Fast, "Fast circle", isForum: false, Ben.Id);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await RunningBot.StartAsync(api, services: s => HeldConvener.Install(s, gate.Task, $"{Slow}"));
         var slow = new GroupChat(api, bot, Slow, webhook: false);
@@ -43,11 +44,82 @@ public sealed class TelegramResilienceTests
     }
 
     [Fact]
+    public async Task StuckUpdate_IsPolledAgainAtAPace_EvenAfterManyChatsWereHandledAtOnce()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Fast, "Fast circle", isForum: false, Ben.Id);
+        var people = Enumerable.Range(0, 10).Select(i => FakeBotApi.Person(100 + i, $"Person {i}")).ToList();
+        people.ForEach(api.AddPrivateChat);
+        using var temp = new TempDatabase();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await RunningBot.StartAsync(
+            api, database: temp.Path, services: s => HeldConvener.Install(s, gate.Task), connectionOptions: ";Default Timeout=1");
+        var asked = people.Select(p => new GroupChat(api, bot, p.Id, webhook: false, type: ChatType.Private).Text(p, "/me")).ToList();
+        asked.ForEach(u => api.EnqueueUpdate(u));
+        await api.WaitForAsync(a => a.Requests.Any(r => r.Method == "getupdates" && r.Body["offset"]?.GetValue<long>() == asked[0].Id));
+
+        // Ten chats finish at once: each signals progress, though no poll is waiting for most of them.
+        gate.SetResult();
+        await api.WaitForAsync(a => people.All(p => a.SentMessages.Any(m => m.ChatId == p.Id)));
+
+        var fast = new GroupChat(api, bot, Fast, webhook: false);
+        var stuck = fast.Text(Ben, "/case open Stuck while the store is out");
+        await using (await temp.LockAsync())
+        {
+            await fast.SendAsync(stuck);
+            var polls = await api.WaitForAsync(a => a.Requests.Where(r => r.Method == "getupdates" && r.Body["offset"]?.GetValue<long>() == stuck.Id).ToList() is { Count: >= 6 } found ? found : null);
+            var gaps = polls.Zip(polls.Skip(1), (a, b) => b.At - a.At).ToList();
+            Assert.All(gaps, gap => Assert.True(gap >= TimeSpan.FromMilliseconds(80), $"polls {gap.TotalMilliseconds:0} ms apart"));
+        }
+
+        await fast.ExpectAsync("Saved case 1");
+    }
+
+    [Fact]
+    public async Task IdleChats_GiveUpTheirQueuesAndCachedAdministrators_AndAChatStillKeepsItsOrder()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var people = Enumerable.Range(0, 10).Select(i => FakeBotApi.Person(200 + i, $"Person {i}")).ToList();
+        people.ForEach(api.AddPrivateChat);
+        long[] groups = [-2001, -2002, -2003];
+        foreach (var group in groups)
+        {
+            api.AddChat(group, $"Circle {group}", isForum: false, Ben.Id);
+        }
+
+        await using var bot = await RunningBot.StartAsync(api);
+        var queues = bot.Host.Services.GetRequiredService<ChatQueues>();
+        var administrators = bot.Host.Services.GetRequiredService<ChatAdministrators>();
+        people.ForEach(p => api.EnqueueUpdate(new GroupChat(api, bot, p.Id, webhook: false, type: ChatType.Private).Text(p, "/me")));
+        foreach (var group in groups)
+        {
+            await new GroupChat(api, bot, group, webhook: false).SayAsync(Ben, "/me", "You are Ben, an organizer");
+        }
+
+        await api.WaitForAsync(a => people.All(p => a.SentMessages.Any(m => m.ChatId == p.Id)));
+        await api.WaitForAsync(_ => queues.Count == 0);
+        Assert.Equal(1, administrators.Count);
+
+        var fast = new GroupChat(api, bot, groups[0], webhook: false);
+        foreach (var text in new[] { "/case open First", "/case open Second", "/case list" })
+        {
+            await fast.SendAsync(fast.Text(Ben, text));
+        }
+
+        var replies = (await api.WaitForMessagesAsync(groups[0], 4)).Skip(1).ToList();
+        Assert.StartsWith("Saved case 1", replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Saved case 2", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("2. Second", replies[2].Text, StringComparison.Ordinal);
+        await api.WaitForAsync(_ => queues.Count == 0);
+    }
+
+    [Fact]
     public async Task RedeliveredUpdate_AfterARestart_HasNoSecondEffect()
     {
         await using var api = await FakeBotApi.StartAsync();
         api.AddChat(Fast, "Circle");
-        var database = Path.Combine(Path.GetTempPath(), $"convenerbot-tg-{Guid.NewGuid():N}.db");
+        using var temp = new TempDatabase();
+        var database = temp.Path;
         int updateId;
         await using (var first = await RunningBot.StartAsync(api, database: database))
         {
@@ -95,6 +167,43 @@ public sealed class TelegramResilienceTests
 
         Assert.Equal([502, 502, 200], api.Requests.Where(r => r.Method == "sendmessage").Select(r => r.Status));
         Assert.Equal(2, bot.Logs.Entries.Count(e => e.Id.Id == 4005));
+    }
+
+    [Fact]
+    public async Task ManyServerErrorsAndAFlood_WithinTheDeadline_StillDeliverTheStagePrompt()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Fast, "Circle", isForum: false, Ana.Id);
+        await using var bot = await RunningBot.StartAsync(api);
+        var chat = new GroupChat(api, bot, Fast, webhook: false);
+        await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
+        await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+        await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+
+        api.FailNext("sendMessage", 502, "Bad Gateway", times: 4);
+        api.FailNext("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+        api.FailNext("sendMessage", 500, "Internal Server Error", times: 3);
+        await chat.SayAsync(Ana, "/next", "stage 2 of 6");
+
+        Assert.Equal(8, api.Requests.Count(r => r.Method == "sendmessage" && r.Status >= 429));
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Id.Id == 4007);
+    }
+
+    [Fact]
+    public async Task FailuresPastTheDeadline_AreGivenUp_LoggedAsLost_AndTheBotCarriesOn()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Fast, "Circle");
+        await using var bot = await RunningBot.StartAsync(api, settings: ["--Telegram:SendDeadline=00:00:01"]);
+        var chat = new GroupChat(api, bot, Fast, webhook: false);
+        api.FailNext("sendMessage", 503, "Service Unavailable", times: 10_000);
+
+        await chat.SendAsync(chat.Text(Ana, "/help"));
+        await api.WaitForAsync(_ => bot.Logs.Entries.Any(e => e.Id.Id == 4007));
+        api.ClearFaults();
+
+        await chat.SayAsync(Ana, "/me", "You are Ana");
+        Assert.True(api.Requests.Count(r => r.Method == "sendmessage" && r.Status == 503) >= 5);
     }
 
     [Fact]
@@ -213,10 +322,11 @@ public sealed class TelegramResilienceTests
     [InlineData("", "Telegram:Token is not set")]
     public async Task MalformedOrMissingToken_StopsStartup_WithAClearMessage(string token, string expected)
     {
+        using var temp = new TempDatabase();
         using var host = ConvenerApp.Build([
             "--Telegram:Enabled=true",
             $"--Telegram:Token={token}",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"convenerbot-tg-{Guid.NewGuid():N}.db")}"]);
+            $"--Storage:ConnectionString=Data Source={temp.Path}"]);
 
         var failure = await Startup.PrepareAsync(host);
 

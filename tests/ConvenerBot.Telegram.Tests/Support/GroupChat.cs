@@ -7,15 +7,15 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace ConvenerBot.Telegram.Tests.Support;
 
 /// <summary>Members typing in one Telegram group, through polling or the webhook, and the bot's answers.</summary>
-internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, bool webhook, bool isForum = false)
+internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, bool webhook, bool isForum = false, ChatType type = ChatType.Supergroup)
 {
     private static int _nextUpdateId = 1000;
     private int _seen;
 
     /// <summary>Sends a message; waits for the bot's next message in the chat and checks it contains <paramref name="expected"/>.</summary>
-    public async Task<FakeBotApi.SentMessage> SayAsync(User from, string text, string? expected, FakeBotApi.SentMessage? replyTo = null)
+    public async Task<FakeBotApi.SentMessage> SayAsync(User from, string text, string? expected, FakeBotApi.SentMessage? replyTo = null, Message? replyToMember = null, MessageEntity[]? entities = null)
     {
-        var update = Text(from, text, replyTo);
+        var update = Text(from, text, replyTo, replyToMember, entities);
         await DeliverAsync(update);
         if (expected is null)
         {
@@ -25,6 +25,24 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
         }
 
         return await NextContainingAsync(expected);
+    }
+
+    /// <summary>The organizer opens a case, schedules and starts its session, and moves to the questions stage (3); returns its prompt.</summary>
+    public async Task<FakeBotApi.SentMessage> OpenQuestionsStageAsync(User organizer)
+    {
+        await SayAsync(organizer, "/case open Funding gap", "Saved case 1");
+        await SayAsync(organizer, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+        await SayAsync(organizer, "/session start", "stage 1 of 6");
+        await SayAsync(organizer, "/next", "stage 2 of 6");
+        return await SayAsync(organizer, "/next", "stage 3 of 6");
+    }
+
+    /// <summary>Sends a contribution and waits for the bot's 👍 on it (the routine acknowledgement in Telegram).</summary>
+    public async Task<FakeBotApi.Reaction> ContributeAsync(User from, string text, FakeBotApi.SentMessage? replyTo = null)
+    {
+        var update = Text(from, text, replyTo);
+        await DeliverAsync(update);
+        return await api.WaitForAsync(a => a.Reactions.FirstOrDefault(r => r.ChatId == chatId && r.MessageId == update.Message!.Id));
     }
 
     public async Task<FakeBotApi.CallbackAnswer> PressAsync(User from, FakeBotApi.SentMessage message, string data)
@@ -53,7 +71,7 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
 
     public Task<FakeBotApi.SentMessage> ExpectAsync(string expected) => NextContainingAsync(expected);
 
-    public Update Text(User from, string text, FakeBotApi.SentMessage? replyTo = null) => new()
+    public Update Text(User from, string text, FakeBotApi.SentMessage? replyTo = null, Message? replyToMember = null, MessageEntity[]? entities = null) => new()
     {
         Id = Interlocked.Increment(ref _nextUpdateId),
         Message = new Message
@@ -63,9 +81,24 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
             Chat = Chat,
             From = from,
             Text = text,
-            Entities = text.StartsWith('/') ? [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = text.IndexOf(' ') is var end and > 0 ? end : text.Length }] : null,
-            ReplyToMessage = replyTo is null ? null : AsMessage(replyTo),
+            Entities = text.StartsWith('/')
+                ? [new MessageEntity { Type = MessageEntityType.BotCommand, Offset = 0, Length = text.IndexOf(' ') is var end and > 0 ? end : text.Length }, .. entities ?? []]
+                : entities,
+            ReplyToMessage = replyTo is null ? replyToMember : AsMessage(replyTo),
         },
+    };
+
+    /// <summary>
+    /// A member's message the bot never received (with privacy mode on it sees only commands and replies
+    /// to itself), for others to reply to.
+    /// </summary>
+    public Message Chatter(User from, string text) => new()
+    {
+        Id = Interlocked.Increment(ref _nextUpdateId),
+        Date = DateTime.UtcNow,
+        Chat = Chat,
+        From = from,
+        Text = text,
     };
 
     public Update Press(User from, FakeBotApi.SentMessage message, string data) => new()
@@ -81,7 +114,9 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
         },
     };
 
-    private Chat Chat => new() { Id = chatId, Type = ChatType.Supergroup, Title = "Peer circle", IsForum = isForum };
+    private Chat Chat => type is ChatType.Private
+        ? new() { Id = chatId, Type = type, FirstName = "Ana" }
+        : new() { Id = chatId, Type = type, Title = "Peer circle", IsForum = isForum };
 
     private Message AsMessage(FakeBotApi.SentMessage sent) => new()
     {

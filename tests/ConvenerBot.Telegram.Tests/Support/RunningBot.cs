@@ -18,8 +18,11 @@ internal sealed class RunningBot : IAsyncDisposable
 {
     public const string Secret = "s3cret-Token_1";
 
-    private RunningBot(IHost host, string database, ListLoggerProvider logs)
+    private readonly TempDatabase? _ownDatabase;
+
+    private RunningBot(IHost host, string database, ListLoggerProvider logs, TempDatabase? ownDatabase)
     {
+        _ownDatabase = ownDatabase;
         Host = host;
         Database = database;
         Logs = logs;
@@ -48,9 +51,12 @@ internal sealed class RunningBot : IAsyncDisposable
         bool webhook = false,
         string? database = null,
         Action<IServiceCollection>? services = null,
-        string? token = null)
+        string? token = null,
+        string connectionOptions = "",
+        params string[] settings)
     {
-        database ??= Path.Combine(Path.GetTempPath(), $"convenerbot-tg-{Guid.NewGuid():N}.db");
+        var own = database is null ? new TempDatabase() : null;
+        database ??= own!.Path;
         var args = new List<string>
         {
             "--Telegram:Enabled=true",
@@ -61,9 +67,12 @@ internal sealed class RunningBot : IAsyncDisposable
             "--Telegram:PerChatInterval=00:00:00.010",
             "--Telegram:PerGroupPerMinute=1000",
             "--Telegram:GlobalPerSecond=1000",
-            $"--Storage:ConnectionString=Data Source={database}",
+            "--Telegram:StoreRetryDelay=00:00:00.200",
+            "--Telegram:SendRetryDelay=00:00:00.010",
+            $"--Storage:ConnectionString=Data Source={database}{connectionOptions}",
             "--Logging:LogLevel:Default=Information",
         };
+        args.AddRange(settings);
         if (webhook)
         {
             args.AddRange(["--Telegram:Mode=webhook", "--Telegram:WebhookUrl=https://bot.example.org/telegram/webhook", $"--Telegram:SecretToken={Secret}", "--Urls=http://127.0.0.1:0"]);
@@ -79,12 +88,13 @@ internal sealed class RunningBot : IAsyncDisposable
         var failure = await Startup.PrepareAsync(host);
         Assert.True(failure is null, failure);
         await host.StartAsync();
-        return new RunningBot(host, database, logs);
+        return new RunningBot(host, database, logs, own);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync(TimeSpan.FromSeconds(10));
         Host.Dispose();
+        _ownDatabase?.Dispose();
     }
 }
