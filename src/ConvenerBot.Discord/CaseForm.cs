@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Discord;
 
@@ -12,8 +14,8 @@ internal static class CaseForm
         ["custom_id"] = CustomId,
         ["title"] = "Bring a case",
         ["components"] = new JsonArray(
-            Row(Input("title", "Title", style: 1, required: true, maxLength: 200, "A short name for your challenge")),
-            Row(Input("description", "Description", style: 2, required: false, maxLength: 3800, "What is happening, what is at stake, what you would like from the group"))),
+            Row(Input("title", "Title", style: 1, required: true, maxLength: CommandParser.MaxTitleLength, "A short name for your challenge")),
+            Row(Input("description", "Description", style: 2, required: false, maxLength: UserText.MaxLength, "What is happening, what is at stake, what you would like from the group"))),
     };
 
     private static JsonObject Row(JsonObject input) => new() { ["type"] = 1, ["components"] = new JsonArray(input) };

@@ -1,17 +1,20 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace ConvenerBot.Discord;
 
 /// <summary>
 /// The interactions endpoint, <c>POST /discord/interactions</c>. The signature is checked over the bytes
 /// exactly as they arrived, before anything is read from them: a bad or missing signature or a stale
-/// timestamp gets 401. A PING gets a PONG; malformed JSON or an unknown interaction type gets 400;
+/// timestamp gets 401. A PING gets a PONG; a signed interaction that is malformed (not UTF-8 JSON, a
+/// field missing or of the wrong kind, broken Unicode) gets 400 and one log line;
 /// commands, button presses and autocompletion go to <see cref="InteractionResponder"/>.
 /// </summary>
-public static class DiscordInteractions
+public static partial class DiscordInteractions
 {
     public const string Path = "/discord/interactions";
     private const int MaxBodyBytes = 1024 * 1024;
@@ -23,8 +26,12 @@ public static class DiscordInteractions
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, InteractionVerifier verifier, InteractionResponder responder)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http, InteractionVerifier verifier, InteractionResponder responder, InteractionWork later, TimeProvider time, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(DiscordInteractions).FullName!);
+        // Discord's clock starts when it sends; everything from here on counts against the inline budget.
+        var started = time.GetTimestamp();
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null
             || !verifier.IsFromDiscord(http.Request.Headers["X-Signature-Ed25519"], http.Request.Headers["X-Signature-Timestamp"], body))
@@ -39,7 +46,7 @@ public static class DiscordInteractions
         }
         catch (JsonException)
         {
-            return Results.BadRequest(new { message = "The interaction is not valid JSON." });
+            return Malformed(logger, "not valid JSON (or not UTF-8)");
         }
 
         using (document)
@@ -47,7 +54,7 @@ public static class DiscordInteractions
             var root = document.RootElement;
             if (root.ValueKind is not JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || !typeElement.TryGetInt32(out var type))
             {
-                return Results.BadRequest(new { message = "An interaction must be a JSON object with a numeric type." });
+                return Malformed(logger, "not a JSON object with a numeric type");
             }
 
             if (type == 1)
@@ -55,17 +62,36 @@ public static class DiscordInteractions
                 return Results.Json(new { type = 1 });
             }
 
-            if (type is < 2 or > 5 || !root.TryGetProperty("token", out _) || !root.TryGetProperty("data", out _))
+            if (type is < 2 or > 5)
             {
-                return Results.BadRequest(new { message = $"Unknown or incomplete interaction of type {type}." });
+                return Malformed(logger, $"unknown interaction of type {type}");
             }
 
-            var (response, after) = await responder.RespondAsync(root, type);
+            JsonObject response;
+            AfterResponse? after = null;
+            try
+            {
+                var context = InteractionTranslator.Context(root, type);
+                if (type == 4)
+                {
+                    var conversation = new Core.Conversations.ConversationRef("discord", context.GroupId);
+                    response = await responder.SuggestAsync(conversation, InteractionTranslator.Focused(root), started);
+                }
+                else
+                {
+                    (response, after) = await responder.RespondAsync(InteractionTranslator.Interpret(root, context), started);
+                }
+            }
+            catch (MalformedInteractionException ex)
+            {
+                return Malformed(logger, ex.Message);
+            }
+
             if (after is not null)
             {
                 http.Response.OnCompleted(() =>
                 {
-                    _ = Task.Run(after);
+                    later.Start(after);
                     return Task.CompletedTask;
                 });
             }
@@ -73,6 +99,15 @@ public static class DiscordInteractions
             return Results.Content(response.ToJsonString(), "application/json");
         }
     }
+
+    private static IResult Malformed(ILogger logger, string reason)
+    {
+        LogMalformed(logger, reason);
+        return Results.BadRequest(new { message = $"Malformed interaction: {reason}." });
+    }
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Refused a signed but malformed Discord interaction: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

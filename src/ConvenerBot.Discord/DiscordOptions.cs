@@ -30,4 +30,19 @@ public sealed class DiscordOptions
     /// <summary>Requests whose signed timestamp is further than this from now are refused, to limit replays.</summary>
     [Range(1, 3600)]
     public int MaxClockSkewSeconds { get; set; } = 300;
+
+    /// <summary>How long one call to Discord's REST API may take before it counts as timed out.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first wait before a call that failed with a server or network error is tried again; each wait doubles, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long a message the bot promised is tried before it is given up (and logged as lost). A webhook call
+    /// also ends at its interaction's <see cref="InteractionContext.Expires"/>, 14 minutes after the interaction arrived.
+    /// </summary>
+    public TimeSpan RetryDeadline { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a command is retried while the store cannot be reached, before the member is told to send it again; at most until its interaction expires.</summary>
+    public TimeSpan StoreRetryFor { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Text;
 using System.Text;
 using ConvenerBot.Core.Conversations;
 
@@ -49,34 +50,7 @@ internal static partial class DiscordText
 
     private static List<string> Split(string text)
     {
-        var chunks = new List<string>();
-        var current = new StringBuilder();
-        foreach (var line in text.Split('\n'))
-        {
-            var pieces = line.Length <= MaxLength ? [line] : Enumerable.Range(0, (line.Length + MaxLength - 1) / MaxLength)
-                .Select(i => line.Substring(i * MaxLength, Math.Min(MaxLength, line.Length - (i * MaxLength)))).ToList();
-            foreach (var piece in pieces)
-            {
-                if (current.Length > 0 && current.Length + 1 + piece.Length > MaxLength)
-                {
-                    chunks.Add(current.ToString());
-                    current.Clear();
-                }
-
-                if (current.Length > 0)
-                {
-                    current.Append('\n');
-                }
-
-                current.Append(piece);
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            chunks.Add(current.ToString());
-        }
-
+        var chunks = MessageSplitter.Pack(text.Split('\n'), MaxLength, line => line.Length, line => MessageSplitter.Pieces(line, MaxLength));
         return chunks.Count == 0 ? ["."] : chunks;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Conversations;
@@ -6,177 +7,374 @@ using Microsoft.Extensions.Logging;
 namespace ConvenerBot.Discord;
 
 /// <summary>
-/// Answers commands and button presses within Discord's 3-second window: inline when the engine is done
-/// within <see cref="InlineBudget"/>, otherwise deferred and completed through the interaction webhook.
-/// Messages that do not fit in one response follow as follow-ups once the response has gone out.
-/// Refusals are shown only to the member who asked. No message can mention anyone.
+/// Answers interactions within Discord's 3-second window. The engine runs apart from the request, and
+/// the 2-second inline budget counts from the request's arrival, so waiting for the store counts too:
+/// within the budget the answer is inline, beyond it the interaction is deferred (privately when the
+/// command answers privately) and completed through its webhook. A public deferral whose answer turns
+/// out private (a refusal) is deleted and the answer sent privately. A store that cannot be reached is
+/// retried for a while before the member is told. Stage buttons take their buttons off the pressed prompt;
+/// contributions are shown to the group in the session's thread, and the contributor gets a private
+/// acknowledgement. No message can mention anyone.
 /// </summary>
-internal sealed partial class InteractionResponder(IConvener convener, DiscordRest rest, TimeProvider time, ILogger<InteractionResponder> logger)
+internal sealed partial class InteractionResponder(
+    IConvener convener, DiscordRest rest, SessionThreads threads, InteractionWork later, DiscordOptions options, TimeProvider time,
+    ILogger<InteractionResponder> logger)
 {
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
 
-    /// <summary>The initial response, and work to run once it has been sent (follow-ups).</summary>
-    public async Task<(JsonObject Response, Func<Task>? After)> RespondAsync(JsonElement interaction, int type)
+    /// <summary>The initial response, and work to run once it has been sent.</summary>
+    /// <param name="started">When the request arrived (<see cref="TimeProvider.GetTimestamp"/>).</param>
+    public async Task<(JsonObject Response, AfterResponse? After)> RespondAsync(Interpretation interpretation, long started)
     {
-        if (type == 4)
+        if (interpretation.Immediate is { } immediate)
         {
-            return (new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = await ChoicesAsync(interaction) } }, null);
+            return (immediate, null);
         }
 
-        if (type == 2 && InteractionTranslator.WantsCaseForm(interaction.GetProperty("data")))
-        {
-            return (new JsonObject { ["type"] = 9, ["data"] = CaseForm.Build() }, null);
-        }
-
-        var inbound = InteractionTranslator.Translate(interaction, type);
-        if (inbound is null)
-        {
-            return (Message(4, Payload("I cannot use this interaction here.", null, null, ephemeral: true)), null);
-        }
-
-        if (type == 3 && inbound.Button is null)
-        {
-            return (Message(4, Payload("This button is not valid (any more).", null, null, ephemeral: true)), null);
-        }
-
-        var token = interaction.GetProperty("token").GetString()!;
-        var (channelId, inThread, _) = InteractionTranslator.ChannelOf(interaction);
-        var channel = (channelId, inThread);
-        var work = convener.HandleAsync(inbound, CancellationToken.None);
-        if (await Task.WhenAny(work, Task.Delay(InlineBudget, time)) == work)
+        var inbound = interpretation.Inbound!;
+        var arrived = time.GetUtcNow() - time.GetElapsedTime(started);
+        interpretation = interpretation with { Context = interpretation.Context with { Expires = arrived + InteractionContext.TokenUsableFor } };
+        // SQLite's writer lock blocks the calling thread, so the engine runs on its own and the budget holds.
+        var stopping = later.Stopping;
+        var work = Task.Run(() => convener.HandleAsync(inbound, stopping), stopping);
+        var remaining = InlineBudget - time.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(remaining, time)) == work)
         {
             var reply = await work;
-            var payloads = Payloads(reply);
-            return (Message(4, payloads[0]), payloads.Count > 1 ? () => RestAsync(token, channel, reply, payloads.Skip(1)) : null);
+            if (!reply.StoreUnavailable)
+            {
+                return Inline(interpretation, reply);
+            }
         }
 
-        return (new JsonObject { ["type"] = 5 }, () => CompleteLaterAsync(token, channel, work));
+        var stored = UntilStoredAsync(inbound, work, interpretation.Context.Expires, stopping);
+        return (Deferral(interpretation), new AfterResponse(interpretation.Context.Id, "the deferred answer", ct => CompleteAsync(interpretation, stored, ct)));
     }
 
     /// <summary>Autocomplete: the group's case or session numbers that match what the member has typed so far.</summary>
-    private async Task<JsonArray> ChoicesAsync(JsonElement interaction)
+    public async Task<JsonObject> SuggestAsync(ConversationRef conversation, (SuggestionKind Kind, string Typed)? focused, long started)
     {
-        if (InteractionTranslator.Focused(interaction) is not { } focused)
+        var choices = new JsonArray();
+        if (focused is { } f)
         {
-            return [];
+            var work = Task.Run(() => convener.SuggestAsync(conversation, f.Kind, f.Typed, 25, CancellationToken.None));
+            var remaining = InlineBudget - time.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(remaining, time)) == work)
+            {
+                foreach (var s in await work)
+                {
+                    choices.Add(new JsonObject { ["name"] = s.Label, ["value"] = s.Number });
+                }
+            }
         }
 
-        var conversation = new ConversationRef("discord", InteractionTranslator.ChannelOf(interaction).GroupId);
-        var suggestions = await convener.SuggestAsync(conversation, focused.Kind, focused.Typed, 25, CancellationToken.None);
-        return new JsonArray([.. suggestions.Select(s => (JsonNode)new JsonObject { ["name"] = s.Label, ["value"] = s.Number })]);
+        return new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = choices } };
     }
 
-    private async Task CompleteLaterAsync(string token, (string Id, bool IsThread) channel, Task<Reply> work)
+    private static JsonObject Deferral(Interpretation interpretation) =>
+        interpretation.Press is not Press.None
+            ? new JsonObject { ["type"] = 6 }
+            : interpretation.AnswersPrivately
+                ? new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = DiscordMessages.Ephemeral } }
+                : new JsonObject { ["type"] = 5 };
+
+    private (JsonObject, AfterResponse?) Inline(Interpretation interpretation, Reply reply)
     {
+        var plan = Plan.Of(reply);
+        var context = interpretation.Context;
+        if (interpretation.Press is Press.Page && !plan.Refused)
+        {
+            return (InteractionTranslator.Message(7, WithoutFlags(plan.Answers[0])), Later(context, ct => FinishAsync(context, plan, 1, openThread: false, null, ct)));
+        }
+
+        if (interpretation.Press is Press.Stage && !plan.Ephemeral)
+        {
+            // The pressed prompt keeps its text and loses its buttons; what comes next is a new message.
+            return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: false, null, ct)));
+        }
+
+        return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, ct => FinishAsync(context, plan, 1, openThread: true, null, ct)));
+    }
+
+    private AfterResponse Later(InteractionContext context, Func<CancellationToken, Task> work) =>
+        new(context.Id, "the rest of the answer", async cancellationToken =>
+        {
+            try
+            {
+                await work(cancellationToken);
+            }
+            catch (Exception ex) when (Failed(ex, cancellationToken))
+            {
+                LogFollowUpFailed(logger, ex);
+            }
+        });
+
+    /// <summary>A call to Discord that failed, as opposed to work cut short because the bot is stopping.</summary>
+    private static bool Failed(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or JsonException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private async Task CompleteAsync(Interpretation interpretation, Task<Reply> work, CancellationToken cancellationToken)
+    {
+        var context = interpretation.Context;
         try
         {
-            var reply = await work;
-            var payloads = Payloads(reply);
-            payloads[0].Remove("flags");
-            await rest.EditOriginalAsync(token, payloads[0], CancellationToken.None);
-            await RestAsync(token, channel, reply, payloads.Skip(1));
+            var plan = Plan.Of(await work);
+            if (interpretation.Press is not Press.None)
+            {
+                if (interpretation.Press is Press.Page && !plan.Refused)
+                {
+                    await EditOriginalAsync(context, WithoutFlags(plan.Answers[0]), ephemeral: true, cancellationToken);
+                }
+                else if (plan.Ephemeral)
+                {
+                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                }
+                else
+                {
+                    await EditOriginalAsync(context, ButtonsOff(), ephemeral: false, cancellationToken, fallBack: false);
+                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                }
+
+                return;
+            }
+
+            if (plan.Ephemeral && !interpretation.AnswersPrivately)
+            {
+                // Deferred in public, answered in private: the public "thinking" message goes.
+                await DeleteOriginalAsync(context, cancellationToken);
+                await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                return;
+            }
+
+            var first = WithoutFlags(plan.Answers[0]);
+            var thread = await OpenThreadAsync(context, plan, cancellationToken);
+            if (thread is not null)
+            {
+                first["content"] = first["content"]!.GetValue<string>() + ThreadLink(thread);
+            }
+
+            await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken);
+            await FinishAsync(context, plan, 1, openThread: false, thread, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (Failed(ex, cancellationToken))
         {
             LogFollowUpFailed(logger, ex);
         }
     }
 
     /// <summary>
-    /// What follows the first message: in a thread of its own when the reply starts a session (and we are
-    /// not in a thread already), otherwise as follow-ups of the interaction.
+    /// Everything after the first response: a new session's thread (linked from the response), the rest of
+    /// the answer, contributions shown to the group, and the thread archived when the session ends.
     /// </summary>
-    private async Task RestAsync(string token, (string Id, bool IsThread) channel, Reply reply, IEnumerable<JsonObject> payloads)
+    private async Task FinishAsync(InteractionContext context, Plan plan, int sent, bool openThread, string? thread, CancellationToken cancellationToken)
     {
-        if (reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace is { } title && !channel.IsThread && !reply.Refused)
+        if (openThread && sent == 1 && plan.Opens is not null)
         {
-            try
+            thread = await OpenThreadAsync(context, plan, cancellationToken);
+            if (thread is not null)
             {
-                var thread = await rest.CreateThreadAsync(channel.Id, title, CancellationToken.None);
-                foreach (var payload in payloads)
-                {
-                    await rest.PostMessageAsync(thread, payload, CancellationToken.None);
-                }
-
-                return;
-            }
-            catch (HttpRequestException ex)
-            {
-                LogThreadFailed(logger, ex);
+                var first = WithoutFlags(plan.Answers[0]);
+                first["content"] = first["content"]!.GetValue<string>() + ThreadLink(thread);
+                await EditOriginalAsync(context, first, ephemeral: false, cancellationToken, fallBack: false);
             }
         }
 
-        await FollowUpAsync(token, payloads);
+        foreach (var payload in plan.Answers.Skip(sent))
+        {
+            if (thread is not null)
+            {
+                await PostAsync(context, thread, payload, cancellationToken);
+            }
+            else
+            {
+                await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken);
+            }
+        }
+
+        foreach (var echo in plan.Echoes)
+        {
+            var space = context.InThread ? context.ChannelId : threads.Find(context.GroupId) ?? context.ChannelId;
+            try
+            {
+                await rest.PostMessageAsync(space, echo, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                await FollowUpAsync(context, DiscordMessages.Text("Your contribution is saved, but I could not show it to the group just now.", ephemeral: true), ephemeral: true, cancellationToken);
+            }
+        }
+
+        if (plan.Closes && (context.InThread ? context.ChannelId : threads.Find(context.GroupId)) is { } closing)
+        {
+            threads.Forget(context.GroupId);
+            await rest.ArchiveThreadAsync(closing, cancellationToken);
+        }
     }
 
-    private async Task FollowUpAsync(string token, IEnumerable<JsonObject> payloads)
+    /// <summary>A public thread for a session that has just started, unless the command came from a thread already.</summary>
+    private async Task<string?> OpenThreadAsync(InteractionContext context, Plan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Opens is not { } title || context.InThread || context.IsPrivateChat)
+        {
+            return null;
+        }
+
+        try
+        {
+            var thread = await rest.CreateThreadAsync(context.ChannelId, title, cancellationToken);
+            threads.Remember(context.GroupId, thread);
+            return thread;
+        }
+        catch (HttpRequestException ex)
+        {
+            LogThreadFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken)
     {
         try
         {
-            foreach (var payload in payloads)
+            await rest.PostMessageAsync(channel, payload, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            await FollowUpAsync(context, payload, ephemeral: false, cancellationToken);
+        }
+    }
+
+    /// <summary>A follow-up; a public one that Discord would not take is posted in the channel as the bot instead.</summary>
+    private async Task FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken);
+            return;
+        }
+        catch (DeliveryUncertainException)
+        {
+            // It may be there already: a channel post now could show it twice.
+            LogUncertain(logger, context.Id, Length(payload));
+            return;
+        }
+        catch (HttpRequestException) when (!ephemeral && !context.IsPrivateChat)
+        {
+            try
             {
-                await rest.FollowUpAsync(token, payload, CancellationToken.None);
+                await rest.PostMessageAsync(context.ChannelId, WithoutFlags(payload), cancellationToken);
+                return;
+            }
+            catch (HttpRequestException)
+            {
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (HttpRequestException)
+        {
+        }
+
+        LogLost(logger, context.Id, Length(payload));
+    }
+
+    /// <summary>Completes the original response; if Discord would not take the edit, the answer goes as a follow-up.</summary>
+    private async Task EditOriginalAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true)
+    {
+        try
+        {
+            await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken);
+        }
+        catch (HttpRequestException) when (fallBack)
+        {
+            await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken);
+        }
+        catch (HttpRequestException ex)
         {
             LogFollowUpFailed(logger, ex);
         }
     }
 
-    private static List<JsonObject> Payloads(Reply reply)
+    private async Task DeleteOriginalAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (reply.AlreadyHandled)
+        try
         {
-            return [Payload("This was already done.", null, null, ephemeral: true)];
+            await rest.DeleteOriginalAsync(context.Token, context.Expires, cancellationToken);
         }
-
-        var payloads = new List<JsonObject>();
-        foreach (var message in reply.Messages)
+        catch (HttpRequestException ex)
         {
-            var chunks = DiscordText.Render(message);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var last = i == chunks.Count - 1;
-                payloads.Add(Payload(chunks[i], last ? message.Actions : null, message.Stage, reply.Refused));
-            }
+            LogFollowUpFailed(logger, ex);
         }
-
-        return payloads.Count == 0 ? [Payload("Done.", null, null, ephemeral: true)] : payloads;
     }
 
-    private static JsonObject Message(int type, JsonObject data) => new() { ["type"] = type, ["data"] = data };
-
-    private static JsonObject Payload(string content, IReadOnlyList<StageAction>? actions, StageRef? stage, bool ephemeral)
+    /// <summary>While the store cannot be reached, the command is tried again with backoff; nothing was saved meanwhile.</summary>
+    private async Task<Reply> UntilStoredAsync(Inbound inbound, Task<Reply> first, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        var payload = new JsonObject
+        var reply = await first;
+        var deadline = time.GetUtcNow() + options.StoreRetryFor;
+        deadline = deadline < expires ? deadline : expires;
+        for (var attempt = 1; reply.StoreUnavailable; attempt++)
         {
-            ["content"] = content,
-            ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() },
-        };
-        if (ephemeral)
-        {
-            payload["flags"] = 64;
-        }
-
-        if (actions is { Count: > 0 } && stage is { } current)
-        {
-            var buttons = new JsonArray();
-            foreach (var action in actions)
+            var wait = RetryDelay.For(options.RetryBaseDelay, attempt);
+            if (time.GetUtcNow() + wait > deadline)
             {
-                buttons.Add(new JsonObject
-                {
-                    ["type"] = 2,
-                    ["style"] = action switch { StageAction.Next => 1, StageAction.Back => 2, _ => 4 },
-                    ["label"] = action switch { StageAction.Next => "Next", StageAction.Back => "Back", _ => "End session" },
-                    ["custom_id"] = StageButtonCode.Encode(action, current),
-                });
+                LogStoreGaveUp(logger, inbound.DeliveryId, attempt);
+                return Reply.Refusal(
+                    $"I could not reach my store for {Minutes(options.StoreRetryFor)}, so nothing was saved. Please send it again in a while.");
             }
 
-            payload["components"] = new JsonArray(new JsonObject { ["type"] = 1, ["components"] = buttons });
+            await Task.Delay(wait, time, cancellationToken);
+            reply = await convener.HandleAsync(inbound, cancellationToken);
         }
 
-        return payload;
+        return reply;
+    }
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 2
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} minutes")
+        : (int)Math.Max(1, span.TotalSeconds) is var seconds && seconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds");
+
+    private static string ThreadLink(string thread) => $"\nThe session continues in its thread: <#{thread}>.";
+
+    private static JsonObject ButtonsOff() => new() { ["components"] = new JsonArray(), ["allowed_mentions"] = DiscordMessages.NoMentions() };
+
+    private static JsonObject WithoutFlags(JsonObject payload)
+    {
+        var copy = payload.DeepClone().AsObject();
+        copy.Remove("flags");
+        return copy;
+    }
+
+    private static JsonObject WithFlags(JsonObject payload)
+    {
+        var copy = payload.DeepClone().AsObject();
+        copy["flags"] = DiscordMessages.Ephemeral;
+        return copy;
+    }
+
+    private static int Length(JsonObject payload) => payload["content"]?.GetValue<string>().Length ?? 0;
+
+    /// <summary>A reply sorted for Discord: answers to the member (rendered), contributions to show the group, and the session's space.</summary>
+    private sealed record Plan(List<JsonObject> Answers, List<JsonObject> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes)
+    {
+        public static Plan Of(Reply reply)
+        {
+            if (reply.AlreadyHandled)
+            {
+                return new Plan([DiscordMessages.Text("This was already done.", ephemeral: true)], [], true, true, null, false);
+            }
+
+            var answers = reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo).ToList();
+            var ephemeral = reply.Refused || reply.Private || answers.Any(m => m.Confidential)
+                || (answers.Count > 0 && answers.All(m => m.Purpose is MessagePurpose.Acknowledgement));
+            var payloads = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral)).ToList();
+            var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).SelectMany(m => DiscordMessages.Render(m, ephemeral: false)).ToList();
+            return new Plan(
+                payloads.Count == 0 ? [DiscordMessages.Text("Done.", ephemeral: true)] : payloads,
+                reply.Refused ? [] : echoes,
+                ephemeral || payloads.Count == 0,
+                reply.Refused,
+                reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace,
+                !reply.Refused && reply.Messages.Any(m => m.ClosesSpace));
+        }
     }
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Could not open a thread for the session; it continues in the channel")]
@@ -184,4 +382,13 @@ internal sealed partial class InteractionResponder(IConvener convener, DiscordRe
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "A message for interaction {InteractionId} ({Length} characters) could not be delivered to Discord and is lost")]
+    private static partial void LogLost(ILogger logger, string interactionId, int length);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "A follow-up for interaction {InteractionId} ({Length} characters) timed out; it may or may not have been shown and is not sent again")]
+    private static partial void LogUncertain(ILogger logger, string interactionId, int length);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "The store stayed unreachable for interaction {InteractionId} after {Attempts} attempts; the member was told to send it again")]
+    private static partial void LogStoreGaveUp(ILogger logger, string? interactionId, int attempts);
 }

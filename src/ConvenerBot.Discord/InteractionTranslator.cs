@@ -1,236 +1,332 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Members;
 using ConvenerBot.Core.Text;
+using static ConvenerBot.Discord.InteractionJson;
 
 namespace ConvenerBot.Discord;
 
 /// <summary>
-/// Turns a Discord interaction into the engine's terms: a slash command with its typed options becomes the
-/// same command text members type elsewhere; a stage button becomes a <see cref="StageButton"/>. Members
-/// whose permissions include Administrator or Manage Server are organizers.
+/// Turns a Discord interaction into the engine's terms. A slash command's typed options become the
+/// command itself (<see cref="Inbound.Command"/>), never text to be parsed again, so a <c>|</c> in a title
+/// stays in the title; a picked user is identified by id. Members whose permissions include Administrator
+/// or Manage Server are organizers; an interaction without a guild member is a private chat.
+/// A field of the wrong shape throws <see cref="MalformedInteractionException"/>.
 /// </summary>
 internal static class InteractionTranslator
 {
-    private const ulong Administrator = 1UL << 3;
-    private const ulong ManageGuild = 1UL << 5;
+    private static readonly BigInteger OrganizerBits = (BigInteger.One << 3) | (BigInteger.One << 5);
 
-    public static Inbound? Translate(JsonElement interaction, int type)
+    public static InteractionContext Context(JsonElement interaction, int type)
     {
-        if (!interaction.TryGetProperty("channel_id", out var channel) || channel.GetString() is not { Length: > 0 } channelId
-            || User(interaction) is not { } user)
-        {
-            return null;
-        }
-
-        var inbound = new Inbound(
-            new ConversationRef("discord", ChannelOf(interaction).GroupId),
-            interaction.TryGetProperty("channel", out var c) && c.TryGetProperty("name", out var n) && n.GetString() is { } name ? "#" + name : "this channel",
-            new MemberRef("discord", user.Id),
-            user.DisplayName,
-            user.IsAdministrator,
-            "")
-        {
-            DeliveryId = interaction.TryGetProperty("id", out var id) ? id.GetString() : null,
-            ShowTime = DiscordText.Timestamp,
-        };
-
-        if (type == 3)
-        {
-            var customId = interaction.TryGetProperty("data", out var data) && data.TryGetProperty("custom_id", out var cid) ? cid.GetString() : null;
-            // An unreadable custom id leaves Button unset; the endpoint refuses it without asking the engine.
-            return StageButtonCode.TryParse(customId, out var button) ? inbound with { Button = button } : inbound;
-        }
-
-        if (type == 5)
-        {
-            return ModalText(interaction.GetProperty("data")) is { } text ? inbound with { Text = text } : null;
-        }
-
-        return inbound with { Text = CommandText(interaction.GetProperty("data"), interaction) };
+        var channelId = RequiredString(interaction, "channel_id", "interaction");
+        var channel = Object(interaction, "channel", "interaction");
+        var channelType = channel is { } c ? Int(c, "type", "channel") : null;
+        var parent = channel is { } p ? String(p, "parent_id", "channel") : null;
+        var inThread = channelType is 10 or 11 or 12 && parent is { Length: > 0 };
+        var isPrivate = Object(interaction, "member", "interaction") is null;
+        return new InteractionContext(
+            RequiredString(interaction, "id", "interaction"),
+            RequiredString(interaction, "token", "interaction"),
+            type,
+            channelId,
+            inThread,
+            inThread ? parent! : channelId,
+            isPrivate);
     }
 
-    /// <summary>
-    /// The channel an interaction came from, and the group's channel: a session's thread belongs to the
-    /// group of its parent channel.
-    /// </summary>
-    public static (string Id, bool IsThread, string GroupId) ChannelOf(JsonElement interaction)
+    public static Interpretation Interpret(JsonElement interaction, InteractionContext context)
     {
-        var id = interaction.GetProperty("channel_id").GetString()!;
-        if (interaction.TryGetProperty("channel", out var channel)
-            && channel.TryGetProperty("type", out var type) && type.GetInt32() is 10 or 11 or 12
-            && channel.TryGetProperty("parent_id", out var parent) && parent.GetString() is { Length: > 0 } parentId)
+        var data = RequiredObject(interaction, "data", "interaction");
+        var inbound = Inbound(interaction, context);
+        return context.Type switch
         {
-            return (id, true, parentId);
-        }
-
-        return (id, false, id);
+            2 => Command(data, inbound, context),
+            3 => Component(data, inbound, context),
+            _ => Modal(data, inbound, context),
+        };
     }
 
     /// <summary>The option being typed in an autocomplete interaction: which numbers it wants, and the text so far.</summary>
     public static (SuggestionKind Kind, string Typed)? Focused(JsonElement interaction)
     {
-        var data = interaction.GetProperty("data");
-        var command = data.GetProperty("name").GetString();
-        var options = data.TryGetProperty("options", out var o) ? o : default;
-        if (options.ValueKind is JsonValueKind.Array && options.GetArrayLength() > 0 && options[0].GetProperty("type").GetInt32() == 1)
+        var data = RequiredObject(interaction, "data", "interaction");
+        var command = RequiredString(data, "name", "data");
+        var (_, options) = Options(data);
+        foreach (var (name, option) in options)
         {
-            options = options[0].TryGetProperty("options", out var nested) ? nested : default;
-        }
-
-        if (options.ValueKind is not JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var option in options.EnumerateArray())
-        {
-            if (option.TryGetProperty("focused", out var focused) && focused.ValueKind is JsonValueKind.True)
+            if (Bool(option, "focused"))
             {
-                var name = option.GetProperty("name").GetString();
                 var kind = name == "case" || command == "case" ? SuggestionKind.Case : SuggestionKind.Session;
-                var value = option.TryGetProperty("value", out var v) ? (v.ValueKind is JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "";
-                return (kind, value);
+                var typed = option.TryGetProperty("value", out var v) && v.ValueKind is JsonValueKind.Number ? v.GetRawText() : String(option, "value", "option") ?? "";
+                return (kind, typed);
             }
         }
 
         return null;
     }
 
-    /// <summary>True for <c>/case open</c> without a title: the member gets the form instead.</summary>
-    public static bool WantsCaseForm(JsonElement data) =>
-        data.GetProperty("name").GetString() == "case"
-        && data.TryGetProperty("options", out var options) && options.GetArrayLength() == 1
-        && options[0].GetProperty("name").GetString() == "open"
-        && (!options[0].TryGetProperty("options", out var fields) || !fields.EnumerateArray().Any(f => f.GetProperty("name").GetString() == "title"));
-
-    /// <summary>The submitted case form as command text; null for a form we did not send.</summary>
-    private static string? ModalText(JsonElement data)
+    private static Inbound Inbound(JsonElement interaction, InteractionContext context)
     {
-        if (!data.TryGetProperty("custom_id", out var id) || id.GetString() != CaseForm.CustomId)
+        var member = Object(interaction, "member", "interaction");
+        var user = member is { } m
+            ? RequiredObject(m, "user", "member")
+            : Object(interaction, "user", "interaction") ?? throw new MalformedInteractionException("interaction has neither member nor user");
+        var userId = RequiredString(user, "id", "user");
+        var nick = member is { } withNick ? String(withNick, "nick", "member") : null;
+        var permissions = member is { } withPermissions && String(withPermissions, "permissions", "member") is { } bits
+            && BigInteger.TryParse(bits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : BigInteger.Zero;
+        var channelName = Object(interaction, "channel", "interaction") is { } channel ? String(channel, "name", "channel") : null;
+        return new Inbound(
+            new ConversationRef("discord", context.GroupId),
+            context.IsPrivateChat ? "direct messages" : channelName is { Length: > 0 } ? "#" + channelName : "this channel",
+            new MemberRef("discord", userId),
+            UserText.CleanName(nick, NameOf(user)),
+            !context.IsPrivateChat && (permissions & OrganizerBits) != 0,
+            "")
         {
-            return null;
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        Collect(data, values);
-        var title = values.GetValueOrDefault("title", "").ReplaceLineEndings(" ");
-        return values.GetValueOrDefault("description") is { Length: > 0 } description
-            ? $"/case open {title} | {description}"
-            : $"/case open {title}";
+            DeliveryId = context.Id,
+            ShowTime = DiscordText.Timestamp,
+            Kind = context.IsPrivateChat ? ConversationKind.Private : ConversationKind.Group,
+            Handle = String(user, "username", "user"),
+        };
     }
 
-    private static void Collect(JsonElement element, Dictionary<string, string> values)
+    private static Interpretation Command(JsonElement data, Inbound inbound, InteractionContext context)
+    {
+        var name = RequiredString(data, "name", "data");
+        var (sub, list) = Options(data);
+        var options = new OptionValues(list);
+        if (name == "case" && sub == "open" && !options.Has("title") && !context.IsPrivateChat)
+        {
+            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = CaseForm.Build() });
+        }
+
+        if (name == "help" && !context.IsPrivateChat)
+        {
+            return Respond(context, Message(4, DiscordMessages.Text(DiscordHelp.Text, ephemeral: true)));
+        }
+
+        var (command, problem) = Build(name, sub, options);
+        if (command is null && context.IsPrivateChat && name is not "help" and not "me")
+        {
+            // In a private chat the engine refuses every group command alike, whatever its fields say.
+            command = new HereCommand();
+        }
+
+        if (command is null)
+        {
+            return Refuse(context, problem!);
+        }
+
+        if (command is SetRoleCommand && options.String("member") is { } picked)
+        {
+            inbound = inbound with { Mentioned = new MemberMention(new MemberRef("discord", picked), null, ResolvedName(data, picked)) };
+        }
+
+        return Engine(context, inbound with { Command = command }, command);
+    }
+
+    private static (ICommand? Command, string? Problem) Build(string name, string? sub, OptionValues o) => (name, sub) switch
+    {
+        ("help", _) => (new HelpCommand(), null),
+        ("me", _) => (new WhoAmICommand(), null),
+        ("protocols", _) => (new ListProtocolsCommand(), null),
+        ("timezone", _) => (new TimeZoneCommand(o.String("zone")?.Trim() is { Length: > 0 } zone ? zone : null), null),
+        ("case", "open") => OpenCase(o.String("title") ?? "", o.String("description")),
+        ("case", "list") => (new ListCasesCommand(o.Int("page") ?? 1), null),
+        ("case", "show") => Number(o, "id", "case", n => new ShowCaseCommand(n)),
+        ("case", "withdraw") => Number(o, "id", "case", n => new WithdrawCaseCommand(n)),
+        ("session", "schedule") => (new ScheduleSessionCommand(o.String("when")?.Trim() ?? "", o.Int("case"), o.String("protocol")?.Trim() is { Length: > 0 } key ? key : null), null),
+        ("session", "list") => (new ListSessionsCommand(), null),
+        ("session", "cancel") => Number(o, "id", "session", n => new CancelSessionCommand(n)),
+        ("session", "start") => (new StartSessionCommand(o.Int("id"), o.Int("case")), null),
+        ("session", "end") => (new EndSessionCommand(), null),
+        ("next", _) => (new MoveStageCommand(Forward: true), null),
+        ("back", _) => (new MoveStageCommand(Forward: false), null),
+        ("ask", _) => (new ContributeCommand(ContributionVerb.Ask, o.String("text") ?? ""), null),
+        ("idea", _) => (new ContributeCommand(ContributionVerb.Idea, o.String("text") ?? ""), null),
+        ("step", _) => (new ContributeCommand(ContributionVerb.Step, o.String("text") ?? ""), null),
+        ("learn", _) => (new ContributeCommand(ContributionVerb.Learn, o.String("text") ?? ""), null),
+        ("here", _) => (new HereCommand(), null),
+        ("summary", _) => (new SummaryCommand(o.Int("id")), null),
+        ("role", _) => ParseRole(o.String("role")),
+        _ => (null, $"I don't know /{UserText.Shorten(sub is null ? name : name + " " + sub, 40)}. Type /help to see the commands."),
+    };
+
+    private static (ICommand?, string?) Number(OptionValues o, string option, string what, Func<int, ICommand> command) =>
+        o.Int(option) is { } n ? (command(n), null) : (null, $"Say which {what}: its number, e.g. 3 (see /{what} list).");
+
+    private static (ICommand?, string?) ParseRole(string? word) => word switch
+    {
+        "facilitator" => (new SetRoleCommand(Role.Facilitator, null), null),
+        "member" => (new SetRoleCommand(Role.Member, null), null),
+        "organizer" => (new SetRoleCommand(Role.Organizer, null), null),
+        _ => (null, "Pick a role (facilitator, member or organizer) and the member: /role role:facilitator member:@someone."),
+    };
+
+    /// <summary>A missing title, said in slash-command terms; the engine checks the title's length for every way in.</summary>
+    private static (ICommand?, string?) OpenCase(string title, string? description)
+    {
+        title = title.ReplaceLineEndings(" ").Trim();
+        if (title.Length == 0)
+        {
+            return (null, "The case needs a title: /case open title:… description:…, or /case open alone for a form.");
+        }
+
+        return (new OpenCaseCommand(title, string.IsNullOrWhiteSpace(description) ? null : description), null);
+    }
+
+    private static Interpretation Component(JsonElement data, Inbound inbound, InteractionContext context)
+    {
+        var customId = RequiredString(data, "custom_id", "data");
+        if (StageButtonCode.TryParse(customId, out var button))
+        {
+            var confirmation = button.Action is StageAction.End;
+            return new Interpretation(context, inbound with { Button = button }, null, Press.Stage, AnswersPrivately: confirmation);
+        }
+
+        if (ButtonCode.TryParseContribute(customId, out var verb, out var stage))
+        {
+            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = ContributionForm.Build(verb, stage) });
+        }
+
+        if (ButtonCode.TryParsePage(customId, out var list, out var page) && list == ButtonCode.CasesList)
+        {
+            var command = new ListCasesCommand(page);
+            return new Interpretation(context, inbound with { Command = command }, null, Press.Page, AnswersPrivately: true);
+        }
+
+        return Refuse(context, "This button is not valid (any more).");
+    }
+
+    private static Interpretation Modal(JsonElement data, Inbound inbound, InteractionContext context)
+    {
+        var customId = RequiredString(data, "custom_id", "data");
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Array(data, "components", "data") is { } components)
+        {
+            Collect(components, values, "data.components");
+        }
+
+        if (customId == CaseForm.CustomId)
+        {
+            var (command, problem) = OpenCase(values.GetValueOrDefault("title", ""), values.GetValueOrDefault("description"));
+            return command is null ? Refuse(context, problem!) : Engine(context, inbound with { Command = command }, command);
+        }
+
+        if (ButtonCode.TryParseContribute(customId, out var verb, out var stage))
+        {
+            var command = new ContributeCommand(verb, values.GetValueOrDefault(ContributionForm.TextId, ""), stage);
+            return Engine(context, inbound with { Command = command }, command);
+        }
+
+        return Refuse(context, "I cannot use this form.");
+    }
+
+    private static Interpretation Engine(InteractionContext context, Inbound inbound, ICommand command) =>
+        new(context, inbound, null, Press.None, context.IsPrivateChat || CommandVisibility.AnswersPrivately(command) || command is ContributeCommand);
+
+    private static Interpretation Respond(InteractionContext context, JsonObject response) => new(context, null, response, Press.None, true);
+
+    private static Interpretation Refuse(InteractionContext context, string text) =>
+        Respond(context, Message(4, DiscordMessages.Text(text, ephemeral: true)));
+
+    public static JsonObject Message(int type, JsonObject data) => new() { ["type"] = type, ["data"] = data };
+
+    /// <summary>The subcommand's name (if any) and the options under it.</summary>
+    private static (string? Sub, List<(string Name, JsonElement Option)> Options) Options(JsonElement data)
+    {
+        string? sub = null;
+        var options = Array(data, "options", "data");
+        if (options is { } top && top.GetArrayLength() > 0 && top[0].ValueKind is JsonValueKind.Object && Int(top[0], "type", "option") is 1 or 2)
+        {
+            sub = RequiredString(top[0], "name", "option");
+            options = Array(top[0], "options", "option");
+        }
+
+        var list = new List<(string, JsonElement)>();
+        foreach (var option in options?.EnumerateArray() ?? default)
+        {
+            if (option.ValueKind is not JsonValueKind.Object)
+            {
+                throw new MalformedInteractionException("an option is not an object");
+            }
+
+            list.Add((RequiredString(option, "name", "option"), option));
+        }
+
+        return (sub, list);
+    }
+
+    private static void Collect(JsonElement element, Dictionary<string, string> values, string path)
     {
         if (element.ValueKind is JsonValueKind.Object)
         {
-            if (element.TryGetProperty("custom_id", out var id) && element.TryGetProperty("value", out var value) && value.ValueKind is JsonValueKind.String)
+            if (String(element, "custom_id", path) is { } id && element.TryGetProperty("value", out var value))
             {
-                values[id.GetString()!] = value.GetString()!;
+                values[id] = StringValue(value, path + ".value") ?? "";
             }
 
-            foreach (var property in element.EnumerateObject())
+            if (Object(element, "component", path) is { } inner)
             {
-                Collect(property.Value, values);
+                Collect(inner, values, path + ".component");
+            }
+
+            if (Array(element, "components", path) is { } nested)
+            {
+                Collect(nested, values, path + ".components");
             }
         }
         else if (element.ValueKind is JsonValueKind.Array)
         {
             foreach (var item in element.EnumerateArray())
             {
-                Collect(item, values);
+                Collect(item, values, path);
             }
         }
     }
 
-    /// <summary>A slash command and its options, written out as the command text of the shared grammar.</summary>
-    public static string CommandText(JsonElement data, JsonElement interaction)
+    /// <summary>How a picked user is shown: their server nickname, else their display name, else their username.</summary>
+    private static string ResolvedName(JsonElement data, string userId)
     {
-        var text = "/" + data.GetProperty("name").GetString();
-        var options = data.TryGetProperty("options", out var o) ? o : default;
-        if (options.ValueKind is JsonValueKind.Array && options.GetArrayLength() > 0 && options[0].TryGetProperty("type", out var t) && t.GetInt32() == 1)
+        if (Object(data, "resolved", "data") is { } resolved)
         {
-            text += " " + options[0].GetProperty("name").GetString();
-            options = options[0].TryGetProperty("options", out var nested) ? nested : default;
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (options.ValueKind is JsonValueKind.Array)
-        {
-            foreach (var option in options.EnumerateArray())
+            if (Object(resolved, "members", "resolved") is { } members && Object(members, userId, "resolved.members") is { } member
+                && String(member, "nick", "member") is { Length: > 0 } nick)
             {
-                var value = option.GetProperty("value");
-                values[option.GetProperty("name").GetString()!] = option.GetProperty("type").GetInt32() == 6
-                    ? ResolvedName(interaction, value.GetString()!)
-                    : value.ValueKind is JsonValueKind.Number ? value.GetRawText() : value.GetString() ?? "";
-            }
-        }
-
-        string? Take(string key) => values.Remove(key, out var v) ? v : null;
-        var parts = new List<string>();
-        if (Take("role") is { } role)
-        {
-            parts.Add(role);
-        }
-
-        foreach (var key in new[] { "title", "when", "text", "zone", "id", "member" })
-        {
-            if (Take(key) is { } v)
-            {
-                parts.Add(v);
-            }
-        }
-
-        if (Take("description") is { } description)
-        {
-            parts.Add("| " + description);
-        }
-
-        foreach (var key in new[] { "case", "protocol" })
-        {
-            if (Take(key) is { } v)
-            {
-                parts.Add($"{key} {v}");
-            }
-        }
-
-        return parts.Count == 0 ? text : text + " " + string.Join(' ', parts);
-    }
-
-    private static string ResolvedName(JsonElement interaction, string userId)
-    {
-        if (interaction.TryGetProperty("data", out var data) && data.TryGetProperty("resolved", out var resolved))
-        {
-            if (resolved.TryGetProperty("members", out var members) && members.TryGetProperty(userId, out var member)
-                && member.TryGetProperty("nick", out var nick) && nick.GetString() is { Length: > 0 } nickname)
-            {
-                return nickname;
+                return nick;
             }
 
-            if (resolved.TryGetProperty("users", out var users) && users.TryGetProperty(userId, out var user))
+            if (Object(resolved, "users", "resolved") is { } users && Object(users, userId, "resolved.users") is { } user)
             {
                 return NameOf(user);
             }
         }
 
-        return userId;
-    }
-
-    private static (string Id, string DisplayName, bool IsAdministrator)? User(JsonElement interaction)
-    {
-        if (interaction.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var user))
-        {
-            var permissions = member.TryGetProperty("permissions", out var p)
-                && ulong.TryParse(p.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : 0;
-            var nick = member.TryGetProperty("nick", out var n) ? n.GetString() : null;
-            return (user.GetProperty("id").GetString()!, UserText.CleanName(nick, NameOf(user)), (permissions & (Administrator | ManageGuild)) != 0);
-        }
-
-        return interaction.TryGetProperty("user", out var dmUser) ? (dmUser.GetProperty("id").GetString()!, NameOf(dmUser), false) : null;
+        return "member " + userId;
     }
 
     private static string NameOf(JsonElement user) =>
-        user.TryGetProperty("global_name", out var g) && g.GetString() is { Length: > 0 } global
-            ? global
-            : user.TryGetProperty("username", out var u) ? u.GetString() ?? "member" : "member";
+        String(user, "global_name", "user") is { Length: > 0 } global ? global : String(user, "username", "user") ?? "member";
+
+    /// <summary>Typed option values by name; a value of the wrong JSON kind is malformed.</summary>
+    private sealed class OptionValues(List<(string Name, JsonElement Option)> options)
+    {
+        public bool Has(string name) => options.Any(o => o.Name == name);
+
+        public string? String(string name) =>
+            options.FirstOrDefault(o => o.Name == name) is { Option.ValueKind: JsonValueKind.Object } found && found.Option.TryGetProperty("value", out var value)
+                ? StringValue(value, $"option {name}")
+                : null;
+
+        public int? Int(string name) =>
+            options.FirstOrDefault(o => o.Name == name) is { Option.ValueKind: JsonValueKind.Object } found
+                ? InteractionJson.Int(found.Option, "value", $"option {name}")
+                : null;
+    }
 }

@@ -23,10 +23,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InteractionVerifier>();
         services.TryAddSingleton<DiscordRest>();
+        services.TryAddSingleton<SessionThreads>();
+        services.TryAddSingleton<InteractionWork>();
         services.TryAddSingleton<InteractionResponder>();
         services.AddHostedService<CommandRegistration>();
         // Discord tokens travel in URLs and headers: the client factory must not log requests.
-        services.AddHttpClient("discord").RemoveAllLoggers();
+        services.AddHttpClient("discord")
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<DiscordOptions>().RequestTimeout)
+            .RemoveAllLoggers();
         return services;
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ConvenerBot.Testing;
+using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 
 namespace ConvenerBot.Discord.Tests.Support;
@@ -17,23 +19,33 @@ internal sealed class DiscordBot : IAsyncDisposable
 {
     public const string ApplicationId = "123456789012345678";
     public const string Channel = "900000000000000002";
+    public const string DirectChannel = "900000000000000009";
 
     private readonly Key _key;
     private readonly HttpClient _http = new();
 
-    private DiscordBot(IHost host, Key key, Uri endpoint)
+    private DiscordBot(IHost host, Key key, Uri endpoint, string databasePath, ListLoggerProvider logs)
     {
         Host = host;
         _key = key;
         Endpoint = endpoint;
+        DatabasePath = databasePath;
+        Logs = logs;
     }
+
+    /// <summary>The bot's SQLite file, deleted when the bot is disposed.</summary>
+    public string DatabasePath { get; }
+
+    public ListLoggerProvider Logs { get; }
 
     public IHost Host { get; }
 
     public Uri Endpoint { get; }
 
-    public static async Task<DiscordBot> StartAsync(FakeDiscordRest rest, Action<IServiceCollection>? services = null)
+    public static async Task<DiscordBot> StartAsync(FakeDiscordRest rest, Action<IServiceCollection>? services = null, params string[] settings)
     {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"convenerbot-dc-{Guid.NewGuid():N}.db");
+        var logs = new ListLoggerProvider();
         var key = Key.Create(SignatureAlgorithm.Ed25519);
         var publicKey = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
         var host = ConvenerApp.Build([
@@ -43,12 +55,18 @@ internal sealed class DiscordBot : IAsyncDisposable
             "--Discord:BotToken=test-bot-token",
             $"--Discord:ApiBaseUrl={rest.BaseUrl}",
             "--Urls=http://127.0.0.1:0",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(Path.GetTempPath(), $"convenerbot-dc-{Guid.NewGuid():N}.db")}"],
-            configure: b => services?.Invoke(b.Services));
+            "--Discord:RetryBaseDelay=00:00:00.020",
+            $"--Storage:ConnectionString=Data Source={databasePath}",
+            .. settings],
+            configure: b =>
+            {
+                b.Logging.AddProvider(logs);
+                services?.Invoke(b.Services);
+            });
         Assert.Null(await Startup.PrepareAsync(host));
         await host.StartAsync();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DiscordBot(host, key, new Uri(new Uri(address), DiscordInteractions.Path));
+        return new DiscordBot(host, key, new Uri(new Uri(address), DiscordInteractions.Path), databasePath, logs);
     }
 
     public async Task<HttpResponseMessage> PostAsync(string body, Key? signer = null, long? timestamp = null, string? sent = null, string? signatureOverride = null)
@@ -61,13 +79,39 @@ internal sealed class DiscordBot : IAsyncDisposable
         return await _http.SendAsync(request);
     }
 
+    /// <summary>Signs and sends raw bytes, which need not be valid UTF-8.</summary>
+    public async Task<HttpResponseMessage> PostBytesAsync(byte[] body)
+    {
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(stamp), .. body])).ToLowerInvariant();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Signature-Ed25519", signature);
+        request.Headers.Add("X-Signature-Timestamp", stamp);
+        return await _http.SendAsync(request);
+    }
+
+    /// <summary>The JSON of an interaction as Discord would send it, for tests that change it before sending.</summary>
+    public static JsonObject RawInteraction(int type, JsonObject data, Member from, string id = "raw") => Interaction(type, data, from, id);
+
     public Task<HttpResponseMessage> PostUnsignedAsync(string body) =>
         _http.PostAsync(Endpoint, new StringContent(body, Encoding.UTF8, "application/json"));
 
     /// <summary>Sends an interaction and returns Discord's view of the answer: the parsed response body.</summary>
-    public async Task<JsonObject> InteractAsync(int type, JsonObject data, Member from, string? id = null, string? thread = null)
+    public async Task<JsonObject> InteractAsync(int type, JsonObject data, Member from, string? id = null, string? thread = null, bool direct = false)
     {
         var interaction = Interaction(type, data, from, id ?? Guid.NewGuid().ToString("N"));
+        if (direct)
+        {
+            // A direct message: no guild, and the user instead of a guild member.
+            interaction.Remove("guild_id");
+            interaction["user"] = interaction["member"]!["user"]!.DeepClone();
+            interaction.Remove("member");
+            interaction["channel_id"] = DirectChannel;
+            interaction["channel"] = new JsonObject { ["id"] = DirectChannel, ["type"] = 1 };
+            interaction["context"] = 1;
+        }
+
         if (thread is not null)
         {
             interaction["channel_id"] = thread;
@@ -76,7 +120,14 @@ internal sealed class DiscordBot : IAsyncDisposable
 
         using var response = await PostAsync(interaction.ToJsonString());
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        SchemaChecker.AssertValidResponse(answer);
+        if (answer["data"]?["content"] is not null)
+        {
+            Assert.Empty(answer["data"]!["allowed_mentions"]!["parse"]!.AsArray());
+        }
+
+        return answer;
     }
 
     public static JsonObject Command(string name, params (string Name, object Value)[] options) =>
@@ -93,6 +144,11 @@ internal sealed class DiscordBot : IAsyncDisposable
         Host.Dispose();
         _http.Dispose();
         _key.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static JsonArray Options((string Name, object Value)[] options) =>
@@ -152,5 +208,8 @@ internal sealed record Member(string Id, string Name, string Permissions = "0")
     public static readonly Member Chloe = new("100000000000000013", "Chloe");
     public static readonly Member Dan = new("100000000000000014", "Dan", "32");
 
-    public static Member? ById(string id) => new[] { Ana, Ben, Chloe, Dan }.FirstOrDefault(m => m.Id == id);
+    /// <summary>Someone who copies Ben's display name.</summary>
+    public static readonly Member FakeBen = new("100000000000000015", "Ben");
+
+    public static Member? ById(string id) => new[] { Ana, Ben, Chloe, Dan, FakeBen }.FirstOrDefault(m => m.Id == id);
 }

@@ -14,13 +14,22 @@ namespace ConvenerBot.Discord.Tests.Support;
 internal sealed class FakeDiscordRest : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private const int Hung = -1;
     private int _rateLimitsLeft;
+    private long _nextId = 700000000000000000;
+    private readonly ConcurrentQueue<Failure> _failures = new();
 
     private FakeDiscordRest(WebApplication app) => _app = app;
 
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> Calls { get; } = new();
 
     public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
+
+    /// <summary>Every call with the moment this server answered it (by its own clock), in order.</summary>
+    public ConcurrentQueue<(string Method, string Path, int Status, DateTimeOffset At)> Timeline { get; } = new();
+
+    /// <summary>The ids of the threads created, in order.</summary>
+    public ConcurrentQueue<string> Threads { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -42,6 +51,29 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     /// <summary>The next <paramref name="times"/> calls get 429 with a short retry_after.</summary>
     public void RateLimitNext(int times) => _rateLimitsLeft = times;
+
+    /// <summary>When set, a 429 says the limit is global.</summary>
+    public bool GlobalRateLimit { get; set; }
+
+    /// <summary>The retry_after of a 429, in seconds.</summary>
+    public double RetryAfter { get; set; } = 0.2;
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls matching <paramref name="method"/> and a path that starts with
+    /// <paramref name="pathStart"/> fail: with <paramref name="status"/>, or with a dropped connection when it is 0.
+    /// </summary>
+    public void Fail(string method, string pathStart, int times, int status = 500) =>
+        _failures.Enqueue(new Failure(method, pathStart, status) { Left = times });
+
+    /// <summary>
+    /// The next <paramref name="times"/> matching calls are carried out (recorded as 200) but answered only once the
+    /// client has given up waiting: a timeout after Discord did the work.
+    /// </summary>
+    public void Hang(string method, string pathStart, int times) =>
+        _failures.Enqueue(new Failure(method, pathStart, Hung) { Left = times });
+
+    public IEnumerable<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> CallsTo(string method, string path) =>
+        Calls.Where(c => c.Method == method && c.Path == path);
 
     public async Task WaitForAsync(Func<FakeDiscordRest, bool> condition)
     {
@@ -65,19 +97,50 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http, string path)
     {
-        var body = await JsonNode.ParseAsync(http.Request.Body);
+        using var reader = new StreamReader(http.Request.Body);
+        var text = await reader.ReadToEndAsync();
+        var body = text.Length == 0 ? null : JsonNode.Parse(text);
         CallTimes.Enqueue(DateTimeOffset.UtcNow);
-        if (Interlocked.Decrement(ref _rateLimitsLeft) >= 0)
+        if (_failures.FirstOrDefault(f => f.Method == http.Request.Method && path.StartsWith(f.PathStart, StringComparison.Ordinal) && Volatile.Read(ref f.Left) > 0) is { } failure
+            && Interlocked.Decrement(ref failure.Left) >= 0)
         {
-            Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization, 429));
-            http.Response.StatusCode = 429;
-            http.Response.Headers["X-RateLimit-Remaining"] = "0";
-            http.Response.Headers["Retry-After"] = "1";
-            await http.Response.WriteAsJsonAsync(new { message = "You are being rate limited.", retry_after = 0.2, global = false });
+            if (failure.Status == Hung)
+            {
+                Record(http, path, body, 200);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+            }
+
+            Record(http, path, body, failure.Status);
+            if (failure.Status == 0)
+            {
+                http.Abort();
+                return;
+            }
+
+            http.Response.StatusCode = failure.Status;
+            await http.Response.WriteAsync("<html>upstream error</html>");
             return;
         }
 
-        Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization, 200));
+        if (Interlocked.Decrement(ref _rateLimitsLeft) >= 0)
+        {
+            Record(http, path, body, 429);
+            http.Response.StatusCode = 429;
+            http.Response.Headers["X-RateLimit-Remaining"] = "0";
+            http.Response.Headers["Retry-After"] = "1";
+            await http.Response.WriteAsJsonAsync(new { message = "You are being rate limited.", retry_after = RetryAfter, global = GlobalRateLimit });
+            return;
+        }
+
+        Record(http, path, body, 200);
         if (ExhaustBucketsFor is { } seconds)
         {
             http.Response.Headers["X-RateLimit-Limit"] = "5";
@@ -85,6 +148,29 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
             http.Response.Headers["X-RateLimit-Reset-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await http.Response.WriteAsJsonAsync(body is JsonArray ? body : new JsonObject { ["id"] = "1" });
+        if (http.Request.Method == "DELETE")
+        {
+            http.Response.StatusCode = 204;
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (path.EndsWith("/threads", StringComparison.Ordinal))
+        {
+            Threads.Enqueue(id);
+        }
+
+        await http.Response.WriteAsJsonAsync(body is JsonArray ? body : new JsonObject { ["id"] = id });
+    }
+
+    private void Record(HttpContext http, string path, JsonNode? body, int status)
+    {
+        Timeline.Enqueue((http.Request.Method, path, status, DateTimeOffset.UtcNow));
+        Calls.Enqueue((http.Request.Method, path, body, http.Request.Headers.Authorization, status));
+    }
+
+    private sealed record Failure(string Method, string PathStart, int Status)
+    {
+        public int Left;
     }
 }

@@ -28,6 +28,48 @@ internal sealed class SchemaChecker
         Assert.True(errors.Count == 0, $"{schemaName}: {string.Join("; ", errors.Distinct().Take(10))}\n{json?.ToJsonString()}");
     }
 
+    /// <summary>An interaction response, checked against the schema its type calls for.</summary>
+    public static void AssertValidResponse(JsonObject response) =>
+        AssertValid(response, response["type"]!.GetValue<int>() switch
+        {
+            4 or 5 => "CreateMessageInteractionCallbackRequest",
+            6 or 7 => "UpdateMessageInteractionCallbackRequest",
+            8 => "ApplicationCommandAutocompleteCallbackRequest",
+            9 => "ModalInteractionCallbackRequest",
+            var other => throw new InvalidOperationException($"unexpected response type {other}"),
+        });
+
+    /// <summary>Every body the bot sent to the fake REST server, checked against the schema of its route.</summary>
+    public static void AssertValidCalls(FakeDiscordRest rest)
+    {
+        foreach (var (method, path, body, _, _) in rest.Calls)
+        {
+            var schema = (method, path) switch
+            {
+                ("PUT", _) => null,
+                ("DELETE", _) => null,
+                ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/threads", StringComparison.Ordinal) => "CreateTextThreadWithoutMessageRequest",
+                ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "MessageCreateRequest",
+                ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "UpdateThreadRequestPartial",
+                ("PATCH", _) => "IncomingWebhookUpdateRequestPartial",
+                ("POST", _) => "IncomingWebhookRequestPartial",
+                _ => throw new InvalidOperationException($"unexpected call {method} {path}"),
+            };
+            if (method == "PUT")
+            {
+                Assert.All(body!.AsArray(), c => AssertValid(c, "ApplicationCommandCreateRequest"));
+            }
+            else if (schema is not null)
+            {
+                AssertValid(body, schema);
+                if (!path.StartsWith("channels/", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal))
+                {
+                    Assert.Empty(body!["allowed_mentions"]!["parse"]!.AsArray());
+                }
+            }
+        }
+    }
+
     private void Check(JsonElement value, JsonElement schema, string path, List<string> errors)
     {
         if (schema.TryGetProperty("$ref", out var reference))

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Discord;
+
+/// <summary>
+/// Message bodies the bot sends: content, components and flags. Every body says
+/// <c>allowed_mentions: {parse: []}</c>, so no message can mention anyone.
+/// </summary>
+internal static class DiscordMessages
+{
+    public const int Ephemeral = 64;
+
+    public static JsonObject Text(string content, bool ephemeral, JsonArray? components = null)
+    {
+        var payload = new JsonObject
+        {
+            ["content"] = content,
+            ["allowed_mentions"] = NoMentions(),
+        };
+        if (ephemeral)
+        {
+            payload["flags"] = Ephemeral;
+        }
+
+        if (components is not null)
+        {
+            payload["components"] = components;
+        }
+
+        return payload;
+    }
+
+    public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
+
+    /// <summary>One message, split under Discord's 2,000 characters; its buttons go under the last part.</summary>
+    public static List<JsonObject> Render(OutboundMessage message, bool ephemeral)
+    {
+        var chunks = DiscordText.Render(message);
+        return [.. chunks.Select((chunk, i) => Text(chunk, ephemeral, i == chunks.Count - 1 ? Components(message) : null))];
+    }
+
+    /// <summary>Stage buttons, contribution buttons (each opens a form) and page buttons, a row each.</summary>
+    public static JsonArray? Components(OutboundMessage message)
+    {
+        var rows = new JsonArray();
+        if (message.Stage is { } stage && message.Actions is { Count: > 0 } actions)
+        {
+            rows.Add(Row(actions.Select(action => Button(
+                StageButtonCode.Encode(action, stage),
+                action switch { StageAction.Next => "Next", StageAction.Back => "Back", StageAction.ConfirmEnd => "Yes, end session", _ => "End session" },
+                action switch { StageAction.Next => 1, StageAction.Back => 2, _ => 4 }))));
+        }
+
+        if (message.Stage is { } prompt && message.Contributions is { Count: > 0 } verbs)
+        {
+            rows.Add(Row(verbs.Select(verb => Button(ButtonCode.Contribute(verb, prompt), ContributionLabel(verb), 3))));
+        }
+
+        if (message.Page is { Pages: > 1 } page)
+        {
+            var buttons = new List<JsonObject>();
+            if (page.Page > 1)
+            {
+                buttons.Add(Button(ButtonCode.Page(page.List, page.Page - 1), "Previous", 2));
+            }
+
+            if (page.Page < page.Pages)
+            {
+                buttons.Add(Button(ButtonCode.Page(page.List, page.Page + 1), "Next", 2));
+            }
+
+            rows.Add(Row(buttons));
+        }
+
+        return rows.Count == 0 ? null : rows;
+    }
+
+    public static string ContributionLabel(ContributionVerb verb) => verb switch
+    {
+        ContributionVerb.Ask => "Ask a question",
+        ContributionVerb.Idea => "Add an idea",
+        ContributionVerb.Step => "Add your next step",
+        _ => "Add a learning",
+    };
+
+    private static JsonObject Row(IEnumerable<JsonObject> buttons) =>
+        new() { ["type"] = 1, ["components"] = new JsonArray([.. buttons]) };
+
+    private static JsonObject Button(string customId, string label, int style) => new()
+    {
+        ["type"] = 2,
+        ["style"] = style,
+        ["label"] = label,
+        ["custom_id"] = customId,
+    };
+}
