@@ -28,6 +28,8 @@ internal static class DiscordBench
             $"--Discord:PublicKey={Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey))}",
             "--Discord:BotToken=bench",
             "--Discord:ApiBaseUrl=http://127.0.0.1:9/api/v10",
+            // Nothing listens there: follow-ups give up at once instead of retrying in the background.
+            "--Discord:RetryDeadline=00:00:00.001",
             "--Urls=http://127.0.0.1:0",
             $"--Storage:ConnectionString=Data Source={database}",
             "--Logging:LogLevel:Default=None"], configure: b => b.Logging.ClearProviders());
@@ -75,7 +77,12 @@ internal static class DiscordBench
 
         await Task.WhenAll(inFlight);
         await host.StopAsync();
-        File.Delete(database);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+
         var sorted = latencies.Order().ToArray();
         double P(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
         Console.WriteLine($"{"requests",9} {"failed",7} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");

@@ -44,13 +44,14 @@ internal sealed record Result(double Throughput, double P50, double P99, double 
 
 internal static class Script
 {
-    // Who: 0 holder and organizer, 1 facilitator, 2 and 3 members.
+    // Who: 0 holder and the chat's administrator, 1 facilitator (given by @username), 2 and 3 members.
+    // A contribution is answered with a reaction, every other step with messages.
     public static readonly Step[] Steps =
     [
         new(0, "/case open Funding gap | Our grant ends in March.", 1),
         new(1, "/me", 1),
-        new(0, "/role facilitator Ben", 1),
-        new(1, "/session schedule 2031-12-27 10:00 case 1", 1),
+        new(0, "/role facilitator @ben", 1),
+        new(1, "/session schedule 2030-12-28 10:00 case 1", 1),
         new(1, "/session start", 2),
         new(1, "/next", 1),
         new(1, "/next", 1),
@@ -99,6 +100,7 @@ internal static class Bench
         }
 
         api.MessageSent += m => arrivals[m.ChatId].Writer.TryWrite(Stopwatch.GetTimestamp());
+        api.ReactionSet += r => arrivals[r.ChatId].Writer.TryWrite(Stopwatch.GetTimestamp());
         await using var bot = await startBot(api);
         var latencies = new ConcurrentBag<double>();
         var wall = Stopwatch.StartNew();
@@ -133,7 +135,11 @@ internal static class Bench
         {
             await host.StopAsync();
             host.Dispose();
-            File.Delete(database);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
         });
     }
 
@@ -180,7 +186,14 @@ internal static class Bench
     private static async Task DriveAsync(FakeBotApi api, int group, bool echo, ChannelReader<long> arrivals, ConcurrentBag<double> latencies)
     {
         var chatId = -1000 - group;
-        var members = Enumerable.Range(0, 4).Select(i => FakeBotApi.Person(UserId(group, i), Script.Names[i])).ToArray();
+        var members = Enumerable.Range(0, 4)
+            .Select(i => FakeBotApi.Person(UserId(group, i), Script.Names[i]))
+            .Select(person =>
+            {
+                person.Username = person.FirstName.ToLowerInvariant();
+                return person;
+            })
+            .ToArray();
         foreach (var step in Script.Steps)
         {
             var start = Stopwatch.GetTimestamp();

@@ -35,11 +35,12 @@ public static class ConvenerApp
         builder.Services.AddConvenerCore();
         builder.Services.AddConvenerStorage();
         builder.Services.AddConvenerHost(builder.Logging);
+        // Every way in records delivery ids (Telegram updates, Discord interactions, terminal lines).
+        builder.Services.AddHostedService<DeliveryLogPruner>();
         var platform = false;
         if (builder.Configuration.IsTelegramEnabled())
         {
             builder.Services.AddTelegramAdapter();
-            builder.Services.AddHostedService<DeliveryLogPruner>();
             platform = true;
         }
 

@@ -13,7 +13,7 @@ public sealed class LocalChatTests : IDisposable
         /as ana
         /role facilitator ben
         /as ben
-        /session schedule 2031-12-27 10:00 case 1
+        /session schedule 2030-12-28 10:00 case 1
         /session start
         /as chloe
         /ask How much is missing?
@@ -113,8 +113,42 @@ public sealed class LocalChatTests : IDisposable
         var first = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
         var second = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
 
-        Assert.Equal((0, "Applied 2 migration(s): 0001_initial.sql, 0002_deliveries_and_active_groups.sql\n"), (first.ExitCode, first.Output));
+        Assert.Equal((0, "Applied 3 migration(s): 0001_initial.sql, 0002_deliveries_and_active_groups.sql, 0003_member_handles_and_platform_roles.sql\n"), (first.ExitCode, first.Output));
         Assert.Equal((0, "The database is up to date.\n"), (second.ExitCode, second.Output));
+    }
+
+    [Fact]
+    public async Task LockedDatabase_TheLineIsKept_AndSavedOnceTheLockIsGone()
+    {
+        var path = Path.Combine(_directory.FullName, "bot.db");
+        var environment = new Dictionary<string, string> { ["CONVENERBOT__Storage__ConnectionString"] = $"Data Source={path};Default Timeout=1" };
+        Assert.Equal(0, (await BotProcess.RunAsync("", _directory.FullName, environment, "migrate")).ExitCode);
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await holder.OpenAsync();
+        await using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        // Migrated above: start-up itself need not write while the lock is held.
+        using var bot = BotProcess.Start(_directory.FullName, environment, "--Storage:MigrateOnStart=false");
+        await bot.StandardInput.WriteLineAsync("/case open Kept while locked");
+        await bot.StandardInput.FlushAsync();
+        var notice = await bot.StandardOutput.ReadLineAsync() ?? await bot.StandardError.ReadToEndAsync();
+        await using (var commit = holder.CreateCommand())
+        {
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        }
+
+        var saved = await bot.StandardOutput.ReadLineAsync();
+        bot.StandardInput.Close();
+        await bot.WaitForExitAsync();
+
+        Assert.Equal("bot> I can't save right now; I'll keep your message and retry as soon as I can. No need to send it again.", notice);
+        Assert.StartsWith("bot> Saved case 1: Kept while locked.", saved, StringComparison.Ordinal);
+        Assert.Equal(0, bot.ExitCode);
     }
 
     public void Dispose() => _directory.Delete(recursive: true);
@@ -132,7 +166,7 @@ public sealed class LocalChatTests : IDisposable
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.All(lines, line => Assert.StartsWith("bot> ", line, StringComparison.Ordinal));
         Assert.Contains("bot> Saved case 1: Funding gap for our youth programme. You are its holder.", output, StringComparison.Ordinal);
-        Assert.Contains("bot> Saved: session 1 on Sat 27 Dec 2031 10:00 (UTC)", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Saved: session 1 on Sat 28 Dec 2030 10:00 (UTC)", output, StringComparison.Ordinal);
         Assert.Contains("bot> We are in stage 1, Bring a real challenge.", output, StringComparison.Ordinal);
         foreach (var stage in new[] { "1 of 6: Bring a real challenge", "2 of 6: Listen deeply", "3 of 6: Clarify the issue", "4 of 6: Ask reflective questions", "5 of 6: Explore possible next steps", "6 of 6: Capture learning" })
         {
@@ -141,6 +175,8 @@ public sealed class LocalChatTests : IDisposable
 
         Assert.Contains("bot> Session 1 has ended and its outcome is saved: 1 next step, 2 learnings, 3 people took part.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("something went wrong", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Saved your idea, chloe.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("bot> chloe, idea:", output, StringComparison.Ordinal);
 
         var reader = await BotProcess.RunAsync("/as chloe\n/summary 1\n", _directory.FullName, environment);
 
@@ -148,7 +184,7 @@ public sealed class LocalChatTests : IDisposable
         var summary = string.Join('\n', reader.Output.Split('\n').Where(l => l.Length > 0).Skip(1).Select(l => l["bot> ".Length..]));
         Assert.StartsWith("# Session 1 — Case 1: Funding gap for our youth programme", summary, StringComparison.Ordinal);
         Assert.Contains("- **Holder:** ana", summary, StringComparison.Ordinal);
-        Assert.Contains("- **Took part:** ben, chloe, ana", summary, StringComparison.Ordinal);
+        Assert.Contains("- **Took part:** ana, ben, chloe", summary, StringComparison.Ordinal);
         Assert.Contains(@"- Clarifying question from chloe: How much is missing? \*\*all of it\*\* '; DROP TABLE cases; --", summary, StringComparison.Ordinal);
         Assert.Contains("- Question from chloe: What would success look like in a year?", summary, StringComparison.Ordinal);
         Assert.Contains("- Idea from chloe: Talk to the municipality about co-funding", summary, StringComparison.Ordinal);

@@ -27,7 +27,8 @@ internal sealed class LocalChatIo(TextReader input, TextWriter output, bool inte
 
     public async Task WriteReplyAsync(Reply reply)
     {
-        foreach (var message in reply.Messages)
+        // The typed line is on the screen already: an echo of a contribution would only repeat it.
+        foreach (var message in reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo))
         {
             await WriteBotAsync(message.Text);
             if (message.Actions is { Count: > 0 } actions)

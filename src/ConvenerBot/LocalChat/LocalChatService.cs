@@ -13,6 +13,7 @@ namespace ConvenerBot.LocalChat;
 internal sealed partial class LocalChatService(
     IConvener convener,
     LocalChatIo io,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<LocalChatService> logger) : BackgroundService
 {
@@ -57,10 +58,13 @@ internal sealed partial class LocalChatService(
                     text = "/me";
                 }
 
-                var reply = await convener.HandleAsync(
-                    new Inbound(Conversation, GroupTitle, new MemberRef("local", name.ToLowerInvariant()), name, IsPlatformAdmin: false, text),
-                    stoppingToken);
-                await io.WriteReplyAsync(reply);
+                var inbound = new Inbound(Conversation, GroupTitle, new MemberRef("local", name.ToLowerInvariant()), name, IsPlatformAdmin: false, text)
+                {
+                    Kind = ConversationKind.Local,
+                    // A line handed in again after an outage must take effect once, even if the first try was saved.
+                    DeliveryId = Guid.NewGuid().ToString("N"),
+                };
+                await io.WriteReplyAsync(await HandleKeptAsync(inbound, stoppingToken));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,6 +79,29 @@ internal sealed partial class LocalChatService(
         {
             lifetime.StopApplication();
         }
+    }
+
+    /// <summary>
+    /// While the database cannot be reached (e.g. another process holds the file) the line is kept and
+    /// handed in again, with growing pauses, until it is saved; the member is told once.
+    /// </summary>
+    private async Task<Reply> HandleKeptAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        var reply = await convener.HandleAsync(inbound, cancellationToken);
+        if (reply.StoreUnavailable)
+        {
+            await io.WriteReplyAsync(reply);
+        }
+
+        while (reply.StoreUnavailable)
+        {
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromSeconds(Math.Min(30, pause.TotalSeconds * 2));
+            reply = await convener.HandleAsync(inbound, cancellationToken);
+        }
+
+        return reply;
     }
 
     private static bool IsAs(string line, out string name)
