@@ -195,6 +195,13 @@ while IFS= read -r -d '' trx; do
     skipped=$((skipped + not_run + $(counter "$attrs" inconclusive)))
 done < <(find "$results_dir" -name '*.trx' -type f -print0)
 
+# Name the failed tests just above the totals, so a short excerpt of the log still says which.
+if [ "$failed" -ne 0 ]; then
+    echo "Failed tests:"
+    find "$results_dir" -name '*.trx' -type f -exec grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' {} + \
+        | sed -n 's/.*testName="\([^"]*\)".*/  \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'
+fi
+
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     # dotnet test failed without a failing test in the results: the build
     # failed, a test host crashed, or no results were written.
