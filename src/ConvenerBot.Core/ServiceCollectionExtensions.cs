@@ -6,6 +6,7 @@ using ConvenerBot.Core.Members;
 using ConvenerBot.Core.Protocols;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Summaries;
+using ConvenerBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,29 +24,20 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConvener, Convener>();
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<PrivateChat>();
-        AddHandler<HelpCommand, HelpHandler>(services);
-        AddHandler<WhoAmICommand, WhoAmIHandler>(services);
-        AddHandler<TimeZoneCommand, TimeZoneHandler>(services);
-        AddHandler<ListProtocolsCommand, ListProtocolsHandler>(services);
-        AddHandler<OpenCaseCommand, OpenCaseHandler>(services);
-        AddHandler<ListCasesCommand, ListCasesHandler>(services);
-        AddHandler<ShowCaseCommand, ShowCaseHandler>(services);
-        AddHandler<WithdrawCaseCommand, WithdrawCaseHandler>(services);
-        AddHandler<ScheduleSessionCommand, ScheduleSessionHandler>(services);
-        AddHandler<ListSessionsCommand, ListSessionsHandler>(services);
-        AddHandler<CancelSessionCommand, CancelSessionHandler>(services);
-        AddHandler<StartSessionCommand, StartSessionHandler>(services);
-        AddHandler<MoveStageCommand, MoveStageHandler>(services);
-        AddHandler<EndSessionCommand, EndSessionHandler>(services);
-        AddHandler<ContributeCommand, ContributeHandler>(services);
-        AddHandler<HereCommand, HereHandler>(services);
-        AddHandler<SummaryCommand, SummaryHandler>(services);
-        AddHandler<SetRoleCommand, SetRoleHandler>(services);
+        services.TryAddSingleton(MessageCatalog.Default);
+        AddHandlers(services);
         return services;
     }
 
-    private static void AddHandler<TCommand, THandler>(IServiceCollection services)
-        where TCommand : ICommand
-        where THandler : class, ICommandHandler<TCommand> =>
-        services.TryAddScoped<ICommandHandler<TCommand>, THandler>();
+    /// <summary>Every command handler in this assembly, one per command type (see <see cref="CommandTable"/>).</summary>
+    private static void AddHandlers(IServiceCollection services)
+    {
+        foreach (var type in typeof(ServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandHandler<>)))
+            {
+                services.TryAdd(ServiceDescriptor.Scoped(contract, type));
+            }
+        }
+    }
 }

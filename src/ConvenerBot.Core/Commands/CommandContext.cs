@@ -19,6 +19,12 @@ public sealed record CommandContext(Group Group, Member Member, Role Role, IStor
     /// <summary>The person the message points at, as the platform identifies them (see <see cref="Conversations.Inbound.Mentioned"/>).</summary>
     public Conversations.MemberMention? Mentioned { get; init; }
 
+    /// <summary>The group's language: the catalog's language for every sentence of the answer.</summary>
+    public string Language { get; init; } = Text.MessageCatalog.DefaultLanguage;
+
+    /// <summary>A sentence from the message catalog, in the group's language.</summary>
+    public string Say(string key, params (string Name, object? Value)[] args) => Text.MessageCatalog.Default.Render(Language, key, args);
+
     /// <summary>An instant as members should see it: the platform's own way, or in the group's time zone.</summary>
     public string ShowTime(DateTimeOffset instant) => PlatformTime?.Invoke(instant) ?? Scheduling.GroupClock.Format(instant, Group.TimeZone);
 

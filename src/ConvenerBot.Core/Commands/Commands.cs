@@ -5,6 +5,8 @@ namespace ConvenerBot.Core.Commands;
 
 public sealed record HelpCommand : ICommand;
 
+public sealed record VersionCommand : ICommand;
+
 public sealed record WhoAmICommand : ICommand;
 
 public sealed record TimeZoneCommand(string? Zone) : ICommand;

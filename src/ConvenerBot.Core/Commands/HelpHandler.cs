@@ -1,9 +1,28 @@
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Commands;
 
 public sealed class HelpHandler : ICommandHandler<HelpCommand>
 {
-    public Task<Reply> HandleAsync(HelpCommand command, CommandContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Reply.Text(CommandHelp.Render()));
+    public Task<Reply> HandleAsync(HelpCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(Reply.Text(Render(context.Language, context.Kind is ConversationKind.Local)));
+    }
+
+    /// <summary>Every command as typed, with its one-line help, in table order.</summary>
+    public static string Render(string language, bool localChat = false)
+    {
+        var catalog = MessageCatalog.Default;
+        var lines = new List<string> { catalog.Render(language, "help.title") };
+        lines.AddRange(CommandTable.All.Select(d => catalog.Render(language, "help.line",
+            ("usage", CommandTable.Usage(d, UsageStyle.Text)), ("help", Phrase.Of(d.HelpKey)))));
+        if (localChat)
+        {
+            lines.Add(catalog.Render(language, "help.local-names"));
+        }
+
+        return string.Join('\n', lines);
+    }
 }

@@ -39,7 +39,7 @@ internal sealed partial class Convener(
             var parsed = Translate(inbound);
             if (parsed.Command is not { } command)
             {
-                return await RefuseAsync(inbound, parsed.Error!, staleStage: false, cancellationToken);
+                return await RefuseAsync(inbound, Say(parsed.Error!), staleStage: false, cancellationToken);
             }
 
             if (inbound.Kind is ConversationKind.Private)
@@ -52,7 +52,7 @@ internal sealed partial class Convener(
         }
         catch (ConvenerRuleException ex)
         {
-            return await RefuseAsync(inbound, ex.Message, ex.StaleStage, cancellationToken);
+            return await RefuseAsync(inbound, Say(ex.Phrase), ex.StaleStage, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,7 +67,7 @@ internal sealed partial class Convener(
         {
             var reference = Guid.NewGuid().ToString("N")[..8];
             LogUnexpected(logger, ex, reference);
-            return Reply.Text($"Sorry, something went wrong on my side and the command was not carried out. If you report it, quote reference {reference}.");
+            return Reply.Text(Say(Phrase.Of("reply.unexpected", ("reference", reference))));
         }
     }
 
@@ -234,6 +234,9 @@ internal sealed partial class Convener(
 
         return CommandParser.Parse(inbound.Text);
     }
+
+    private static string Say(Phrase phrase) =>
+        phrase.Args.Count == 0 && !MessageCatalog.Default.Has(phrase.Key) ? phrase.Key : MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, phrase);
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>
         InvokeMethod.MakeGenericMethod(commandType)

@@ -34,7 +34,7 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     public static Reply Duplicate { get; } = new([]) { AlreadyHandled = true };
 
     public static Reply Unavailable { get; } = new([new OutboundMessage(
-        "I can't save right now; I'll keep your message and retry as soon as I can. No need to send it again.")])
+        ConvenerBot.Core.Text.MessageCatalog.Default.Render(ConvenerBot.Core.Text.MessageCatalog.DefaultLanguage, "reply.store-unavailable"))])
     {
         StoreUnavailable = true,
         Private = true,

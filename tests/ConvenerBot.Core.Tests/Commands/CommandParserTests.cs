@@ -1,5 +1,6 @@
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Tests.Commands;
 
@@ -93,7 +94,7 @@ public sealed class CommandParserTests
         var result = CommandParser.Parse(text);
 
         Assert.Null(result.Command);
-        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, English(result), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +102,8 @@ public sealed class CommandParserTests
     {
         var result = CommandParser.Parse("/case open " + new string('x', CommandParser.MaxTitleLength + 1));
 
-        Assert.Contains("keep it to 200", result.Error, StringComparison.Ordinal);
+        Assert.Contains("keep it to 200", English(result), StringComparison.Ordinal);
     }
+
+    private static string English(ParseResult result) => MessageCatalog.Default.Render("en", result.Error!);
 }
