@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace ConvenerBot.Core.Text;
 
 /// <summary>
-/// Every sentence ConvenerBot says, by key and language. Each language is one JSON file embedded in this
-/// assembly (<c>Text/Messages/en.json</c>): a flat object from key to template, where <c>{name}</c> is a
+/// Every sentence ConvenerBot says, by key and language. Each language is JSON embedded in this assembly
+/// (<c>Text/Messages/en.json</c>, and parts such as <c>en.platforms.json</c>): a flat object from key to template, where <c>{name}</c> is a
 /// placeholder and <c>{{</c>, <c>}}</c> are literal braces. The catalog is checked when it is loaded:
 /// every template must be well formed, every key of another language must exist in English with the
 /// same placeholders. A key missing in a language falls back to English.
@@ -66,12 +66,35 @@ public sealed class MessageCatalog
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            var language = name[..^".json".Length];
-            language = language[(language.LastIndexOf('.') + 1)..];
-            files[language] = reader.ReadToEnd();
+            // Messages/en.json and Messages/en.platforms.json are both English: a language may be split in parts.
+            var file = name[(name.IndexOf(".Messages.", StringComparison.Ordinal) + ".Messages.".Length)..^".json".Length];
+            var language = file.Split('.')[0];
+            files[language] = files.TryGetValue(language, out var earlier) ? Merge(language, earlier, reader.ReadToEnd()) : reader.ReadToEnd();
         }
 
         return Parse(files);
+    }
+
+    /// <summary>Two parts of one language's catalog as one JSON object; a key in both is an error.</summary>
+    private static string Merge(string language, string first, string second)
+    {
+        using var a = ParseJson(language, first);
+        using var b = ParseJson(language, second);
+        if (a.RootElement.ValueKind is not JsonValueKind.Object || b.RootElement.ValueKind is not JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"Message catalog '{language}': each file must hold one JSON object of key to text.");
+        }
+
+        var merged = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in a.RootElement.EnumerateObject().Concat(b.RootElement.EnumerateObject()))
+        {
+            if (!merged.TryAdd(property.Name, property.Value.Clone()))
+            {
+                throw new InvalidDataException($"Message catalog '{language}': '{property.Name}' is given in two files.");
+            }
+        }
+
+        return JsonSerializer.Serialize(merged);
     }
 
     /// <summary>Builds a catalog from JSON texts by language, or throws <see cref="InvalidDataException"/> saying what is wrong.</summary>
