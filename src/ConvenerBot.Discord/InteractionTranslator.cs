@@ -56,12 +56,13 @@ internal static class InteractionTranslator
     {
         var data = RequiredObject(interaction, "data", "interaction");
         var command = RequiredString(data, "name", "data");
-        var (_, options) = Options(data);
+        var (sub, options) = Options(data);
         foreach (var (name, option) in options)
         {
             if (Bool(option, "focused"))
             {
-                var kind = name == "case" || command == "case" ? SuggestionKind.Case : SuggestionKind.Session;
+                var numberOf = CommandTable.Find(command, sub)?.Args.FirstOrDefault(a => a.Name == name)?.NumberOf;
+                var kind = numberOf is "case" ? SuggestionKind.Case : SuggestionKind.Session;
                 var typed = option.TryGetProperty("value", out var v) && v.ValueKind is JsonValueKind.Number ? v.GetRawText() : String(option, "value", "option") ?? "";
                 return (kind, typed);
             }
@@ -131,55 +132,38 @@ internal static class InteractionTranslator
         return Engine(context, inbound with { Command = command }, command);
     }
 
-    private static (ICommand? Command, string? Problem) Build(string name, string? sub, OptionValues o) => (name, sub) switch
+    /// <summary>
+    /// The command a slash command names, built from its typed options through the <see cref="CommandTable"/>,
+    /// so its values meet the same checks as typed text. A picked member is not a value: it becomes
+    /// <see cref="Inbound.Mentioned"/>.
+    /// </summary>
+    private static (ICommand? Command, string? Problem) Build(string name, string? sub, OptionValues o)
     {
-        ("help", _) => (new HelpCommand(), null),
-        ("me", _) => (new WhoAmICommand(), null),
-        ("protocols", _) => (new ListProtocolsCommand(), null),
-        ("timezone", _) => (new TimeZoneCommand(o.String("zone")?.Trim() is { Length: > 0 } zone ? zone : null), null),
-        ("case", "open") => OpenCase(o.String("title") ?? "", o.String("description")),
-        ("case", "list") => (new ListCasesCommand(o.Int("page") ?? 1), null),
-        ("case", "show") => Number(o, "id", "case", n => new ShowCaseCommand(n)),
-        ("case", "withdraw") => Number(o, "id", "case", n => new WithdrawCaseCommand(n)),
-        ("session", "schedule") => (new ScheduleSessionCommand(o.String("when")?.Trim() ?? "", o.Int("case"), o.String("protocol")?.Trim() is { Length: > 0 } key ? key : null), null),
-        ("session", "list") => (new ListSessionsCommand(), null),
-        ("session", "cancel") => Number(o, "id", "session", n => new CancelSessionCommand(n)),
-        ("session", "start") => (new StartSessionCommand(o.Int("id"), o.Int("case")), null),
-        ("session", "end") => (new EndSessionCommand(), null),
-        ("next", _) => (new MoveStageCommand(Forward: true), null),
-        ("back", _) => (new MoveStageCommand(Forward: false), null),
-        ("ask", _) => (new ContributeCommand(ContributionVerb.Ask, o.String("text") ?? ""), null),
-        ("idea", _) => (new ContributeCommand(ContributionVerb.Idea, o.String("text") ?? ""), null),
-        ("step", _) => (new ContributeCommand(ContributionVerb.Step, o.String("text") ?? ""), null),
-        ("learn", _) => (new ContributeCommand(ContributionVerb.Learn, o.String("text") ?? ""), null),
-        ("here", _) => (new HereCommand(), null),
-        ("summary", _) => (new SummaryCommand(o.Int("id")), null),
-        ("role", _) => ParseRole(o.String("role")),
-        _ => (null, $"I don't know /{UserText.Shorten(sub is null ? name : name + " " + sub, 40)}. Type /help to see the commands."),
-    };
-
-    private static (ICommand?, string?) Number(OptionValues o, string option, string what, Func<int, ICommand> command) =>
-        o.Int(option) is { } n ? (command(n), null) : (null, $"Say which {what}: its number, e.g. 3 (see /{what} list).");
-
-    private static (ICommand?, string?) ParseRole(string? word) => word switch
-    {
-        "facilitator" => (new SetRoleCommand(Role.Facilitator, null), null),
-        "member" => (new SetRoleCommand(Role.Member, null), null),
-        "organizer" => (new SetRoleCommand(Role.Organizer, null), null),
-        _ => (null, "Pick a role (facilitator, member or organizer) and the member: /role role:facilitator member:@someone."),
-    };
-
-    /// <summary>A missing title, said in slash-command terms; the engine checks the title's length for every way in.</summary>
-    private static (ICommand?, string?) OpenCase(string title, string? description)
-    {
-        title = title.ReplaceLineEndings(" ").Trim();
-        if (title.Length == 0)
+        if (CommandTable.Find(name, sub) is not { } descriptor)
         {
-            return (null, "The case needs a title: /case open title:… description:…, or /case open alone for a form.");
+            return (null, Say("parse.unknown-command", ("name", UserText.Shorten(sub is null ? name : name + " " + sub, 40))));
         }
 
-        return (new OpenCaseCommand(title, string.IsNullOrWhiteSpace(description) ? null : description), null);
+        var raw = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var arg in descriptor.Args.Where(a => a.Kind is not ArgKind.Member))
+        {
+            if ((arg.Kind is ArgKind.Number ? o.Int(arg.Name) : (object?)o.String(arg.Name)) is { } value)
+            {
+                raw[arg.Name] = value;
+            }
+        }
+
+        var bound = CommandTable.Bind(descriptor, raw, UsageStyle.Slash);
+        return bound.Command is { } command ? (command, null) : (null, Say(bound.Error!));
     }
+
+    /// <summary>The case form's fields as a /case open command.</summary>
+    private static (ICommand? Command, string? Problem) OpenCase(string title, string? description) =>
+        Build("case", "open", new OptionValues(title, description));
+
+    private static string Say(Phrase phrase) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, phrase);
+
+    private static string Say(string key, params (string Name, object? Value)[] args) => Say(Phrase.Of(key, args));
 
     private static Interpretation Component(JsonElement data, Inbound inbound, InteractionContext context)
     {
@@ -201,7 +185,7 @@ internal static class InteractionTranslator
             return new Interpretation(context, inbound with { Command = command }, null, Press.Page, AnswersPrivately: true);
         }
 
-        return Refuse(context, "This button is not valid (any more).");
+        return Refuse(context, Say("discord.button-invalid"));
     }
 
     private static Interpretation Modal(JsonElement data, Inbound inbound, InteractionContext context)
@@ -225,7 +209,7 @@ internal static class InteractionTranslator
             return Engine(context, inbound with { Command = command }, command);
         }
 
-        return Refuse(context, "I cannot use this form.");
+        return Refuse(context, Say("discord.form-invalid"));
     }
 
     private static Interpretation Engine(InteractionContext context, Inbound inbound, ICommand command) =>
@@ -317,9 +301,17 @@ internal static class InteractionTranslator
     /// <summary>Typed option values by name; a value of the wrong JSON kind is malformed.</summary>
     private sealed class OptionValues(List<(string Name, JsonElement Option)> options)
     {
+        private readonly Dictionary<string, string>? form;
+
+        /// <summary>The case form's fields, given as text.</summary>
+        public OptionValues(string title, string? description)
+            : this([]) =>
+            form = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = title, ["description"] = description ?? "" };
+
         public bool Has(string name) => options.Any(o => o.Name == name);
 
         public string? String(string name) =>
+            form is not null ? form.GetValueOrDefault(name) :
             options.FirstOrDefault(o => o.Name == name) is { Option.ValueKind: JsonValueKind.Object } found && found.Option.TryGetProperty("value", out var value)
                 ? StringValue(value, $"option {name}")
                 : null;

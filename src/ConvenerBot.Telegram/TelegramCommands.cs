@@ -1,41 +1,37 @@
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Text;
 using Telegram.Bot.Types;
 
 namespace ConvenerBot.Telegram;
 
-/// <summary>The command lists shown in Telegram's command menu: one for members, a longer one for chat administrators.</summary>
+/// <summary>
+/// The command menus Telegram shows, derived from the <see cref="CommandTable"/>: one entry per first
+/// word, shown to those whose role reaches the least role any of its commands asks for. Members see
+/// theirs everywhere; chat administrators see all; a facilitator's menu is set in their group's chat when
+/// they get the role.
+/// </summary>
 internal static class TelegramCommands
 {
-    public static IReadOnlyList<BotCommand> Members { get; } =
+    public static IReadOnlyList<BotCommand> Members { get; } = For(Role.Member);
+
+    public static IReadOnlyList<BotCommand> Facilitators { get; } = For(Role.Facilitator);
+
+    public static IReadOnlyList<BotCommand> Administrators { get; } = For(Role.Organizer);
+
+    /// <summary>The menu for a role, in table order.</summary>
+    public static IReadOnlyList<BotCommand> For(Role role, string language = MessageCatalog.DefaultLanguage) =>
     [
-        Command("case", "open, list, show or withdraw a case"),
-        Command("session", "schedule, list, start, cancel or end a session"),
-        Command("ask", "ask a question in a questioning stage"),
-        Command("idea", "offer a possible next step"),
-        Command("step", "the holder's chosen next step"),
-        Command("learn", "what you take away from the session"),
-        Command("here", "be counted as present in the session"),
-        Command("summary", "a session's summary"),
-        Command("protocols", "the protocols sessions can follow"),
-        Command("me", "who you are here and your role"),
-        Command("help", "all commands"),
+        .. CommandTable.Tops
+            .Where(top => CommandTable.All.Where(d => d.Top == top).Min(d => d.Role) <= role)
+            .Select(top => new BotCommand { Command = top, Description = Describe(top, language) }),
     ];
 
-    /// <summary>Shown to a facilitator in their group's chat (set per member when they get the role).</summary>
-    public static IReadOnlyList<BotCommand> Facilitators { get; } =
-    [
-        .. Members,
-        Command("next", "move the session to the next stage"),
-        Command("back", "move the session back a stage"),
-    ];
-
-    public static IReadOnlyList<BotCommand> Administrators { get; } =
-    [
-        .. Members,
-        Command("next", "move the session to the next stage"),
-        Command("back", "move the session back a stage"),
-        Command("role", "give a member a role"),
-        Command("timezone", "show or set the group's time zone"),
-    ];
-
-    private static BotCommand Command(string name, string description) => new() { Command = name, Description = description };
+    /// <summary>A group of subcommands has a menu line of its own; a single command shows its help.</summary>
+    private static string Describe(string top, string language)
+    {
+        var catalog = MessageCatalog.Default;
+        var key = CommandTable.SubcommandsOf(top).Count > 0 ? $"menu.{top}" : CommandTable.Find(top, null)!.HelpKey;
+        return catalog.Render(language, key);
+    }
 }

@@ -43,6 +43,26 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task Version_NamesTheBuildAndItsCommit_InAGroupAndInAPrivateChat()
+    {
+        var informational = typeof(Core.Commands.VersionCommand).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        var version = informational.Split('+')[0];
+        var commit = informational.Contains('+', StringComparison.Ordinal) ? informational.Split('+')[1][..12] : null;
+
+        foreach (var kind in new[] { ConversationKind.Group, ConversationKind.Private })
+        {
+            var reply = await fixture.NewChat(kind).SendAsync("ana", "/version");
+
+            Assert.False(reply.Refused);
+            var text = Assert.Single(reply.Messages).Text;
+            Assert.StartsWith($"ConvenerBot {version}", text, StringComparison.Ordinal);
+            Assert.Contains(commit ?? "does not record its commit", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BadInput_GetsSpecificReply_AndChangesNothing()
     {
         var chat = await fixture.NewChat().WithRunningSessionAsync();

@@ -9,10 +9,16 @@ public sealed class VersionHandler : ICommandHandler<VersionCommand>
     public Task<Reply> HandleAsync(VersionCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Task.FromResult(Reply.Text(Describe(context.Language)));
+    }
+
+    /// <summary>The answer to /version, in a language: also given in private chats.</summary>
+    public static string Describe(string language)
+    {
         var (version, commit) = Build;
-        return Task.FromResult(Reply.Text(commit is null
-            ? context.Say("reply.version.no-commit", ("version", version))
-            : context.Say("reply.version", ("version", version), ("commit", commit))));
+        return commit is null
+            ? Text.MessageCatalog.Default.Render(language, "reply.version.no-commit", ("version", version))
+            : Text.MessageCatalog.Default.Render(language, "reply.version", ("version", version), ("commit", commit));
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
         {
             HelpCommand => Reply.Text(Welcome(inbound.DisplayName)),
             WhoAmICommand => await OverviewAsync(inbound, transaction, cancellationToken),
+            VersionCommand => Reply.Text(VersionHandler.Describe(MessageCatalog.DefaultLanguage)),
             _ => Reply.Refusal(
                 "That is a group command: use it in your group's chat, where I convene sessions. " +
                 "This private chat is yours: /me shows your groups and what is pending for you, and private messages from me arrive here."),
