@@ -19,6 +19,9 @@ public sealed class ConvenerRuleException : Exception
     /// <summary>What to tell the member.</summary>
     public Phrase Phrase { get; }
 
+    /// <summary>The language to tell it in: the group's, set by the engine when it knows the group.</summary>
+    public string? Language { get; set; }
+
     /// <summary>True when a button or reply belonged to a stage that is no longer current (see <see cref="Conversations.Reply.StaleStage"/>).</summary>
     public bool StaleStage { get; init; }
 }

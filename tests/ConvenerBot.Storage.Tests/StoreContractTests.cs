@@ -26,7 +26,7 @@ public abstract class StoreContractTests(StoreFixture fixture)
         var other = await tx.Groups.GetOrCreateAsync(NewConversation(), "Other", "UTC", Now, None);
 
         Assert.Equal(first.Id, again.Id);
-        Assert.Equal(("Circle renamed", "Europe/Oslo", Now), (again.Title, again.TimeZone, again.CreatedAt));
+        Assert.Equal(("Circle renamed", "Europe/Oslo", Now, "en"), (again.Title, again.TimeZone, again.CreatedAt, again.Language));
         var numbers = new List<int>();
         for (var i = 0; i < 3; i++)
         {

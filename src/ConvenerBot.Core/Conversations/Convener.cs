@@ -39,7 +39,7 @@ internal sealed partial class Convener(
             var parsed = Translate(inbound);
             if (parsed.Command is not { } command)
             {
-                return await RefuseAsync(inbound, Say(parsed.Error!), staleStage: false, cancellationToken);
+                return await RefuseAsync(inbound, parsed.Error!, language: null, staleStage: false, cancellationToken);
             }
 
             if (inbound.Kind is ConversationKind.Private)
@@ -52,7 +52,7 @@ internal sealed partial class Convener(
         }
         catch (ConvenerRuleException ex)
         {
-            return await RefuseAsync(inbound, Say(ex.Phrase), ex.StaleStage, cancellationToken);
+            return await RefuseAsync(inbound, ex.Phrase, ex.Language, ex.StaleStage, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,7 +67,7 @@ internal sealed partial class Convener(
         {
             var reference = Guid.NewGuid().ToString("N")[..8];
             LogUnexpected(logger, ex, reference);
-            return Reply.Text(Say(Phrase.Of("reply.unexpected", ("reference", reference))));
+            return Reply.Text(Say(Phrase.Of("reply.unexpected", ("reference", reference)), MessageCatalog.DefaultLanguage));
         }
     }
 
@@ -100,30 +100,44 @@ internal sealed partial class Convener(
             PlatformTime = inbound.ShowTime,
             Kind = inbound.Kind,
             Mentioned = inbound.Mentioned,
+            Language = group.Language,
         };
 
         var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
-        var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
+        Reply reply;
+        try
+        {
+            reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
+        }
+        catch (ConvenerRuleException ex)
+        {
+            // The refusal is told in the group's language.
+            ex.Language ??= group.Language;
+            throw;
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return reply;
+        return reply with { Language = group.Language };
     }
 
     /// <summary>
     /// A refused command changed nothing, but its delivery is still recorded (in a transaction of its own),
     /// so that a redelivery after a restart does not send the refusal again.
     /// </summary>
-    private async Task<Reply> RefuseAsync(Inbound inbound, string message, bool staleStage, CancellationToken cancellationToken)
+    private async Task<Reply> RefuseAsync(Inbound inbound, Phrase phrase, string? language, bool staleStage, CancellationToken cancellationToken)
     {
-        if (inbound.DeliveryId is not null)
+        if (inbound.DeliveryId is not null || language is null)
         {
             try
             {
                 await using var transaction = await store.BeginAsync(cancellationToken);
-                if (!await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
+                if (inbound.DeliveryId is not null && !await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
                 {
                     return Reply.Duplicate;
                 }
 
+                // Text that is no command is answered in the language of the group it was written in, if known.
+                language ??= inbound.Kind is ConversationKind.Private ? null : (await transaction.Groups.FindAsync(inbound.Conversation, cancellationToken))?.Language;
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception ex) when (store.IsUnavailable(ex))
@@ -133,7 +147,8 @@ internal sealed partial class Convener(
             }
         }
 
-        return Reply.Refusal(message) with { StaleStage = staleStage };
+        language ??= MessageCatalog.DefaultLanguage;
+        return Reply.Refusal(Say(phrase, language)) with { StaleStage = staleStage, Language = language };
     }
 
     public Task<IReadOnlyList<Suggestion>> SuggestAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken) =>
@@ -235,8 +250,8 @@ internal sealed partial class Convener(
         return CommandParser.Parse(inbound.Text);
     }
 
-    private static string Say(Phrase phrase) =>
-        phrase.Args.Count == 0 && !MessageCatalog.Default.Has(phrase.Key) ? phrase.Key : MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, phrase);
+    private static string Say(Phrase phrase, string language) =>
+        phrase.Args.Count == 0 && !MessageCatalog.Default.Has(phrase.Key) ? phrase.Key : MessageCatalog.Default.Render(language, phrase);
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>
         InvokeMethod.MakeGenericMethod(commandType)

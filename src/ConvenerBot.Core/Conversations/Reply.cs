@@ -22,6 +22,9 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     /// </summary>
     public bool StaleStage { get; init; }
 
+    /// <summary>The language the messages are written in; adapters write their own labels (buttons, notices) in it.</summary>
+    public string Language { get; init; } = ConvenerBot.Core.Text.MessageCatalog.DefaultLanguage;
+
     /// <summary>True when the answer is meant only for the member who asked (see <see cref="Commands.CommandVisibility"/>).</summary>
     public bool Private { get; init; }
 

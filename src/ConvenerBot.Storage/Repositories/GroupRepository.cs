@@ -89,7 +89,7 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
     private Task<GroupRow?> FindRowAsync(ConversationRef conversation, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<GroupRow>(db.Command(
             """
-            SELECT id, platform, external_id, title, time_zone, created_at, active
+            SELECT id, platform, external_id, title, time_zone, created_at, active, language
             FROM groups
             WHERE platform = @Platform AND external_id = @ExternalId
             """, new { conversation.Platform, ExternalId = conversation.Id }, cancellationToken));
@@ -110,6 +110,8 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
 
         public bool Active { get; set; }
 
-        public Group ToGroup() => new(Id, Platform, ExternalId, Title, TimeZone, CreatedAt, Active);
+        public string Language { get; set; } = "";
+
+        public Group ToGroup() => new(Id, Platform, ExternalId, Title, TimeZone, CreatedAt, Active) { Language = Language };
     }
 }

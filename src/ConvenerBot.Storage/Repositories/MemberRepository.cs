@@ -67,14 +67,14 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
         var rows = await db.Connection.QueryAsync<MembershipRow>(db.Command(
             """
             SELECT m.id, m.group_id, m.external_id, m.display_name, m.handle, m.role, m.joined_at,
-                   g.title AS group_title, g.time_zone AS group_time_zone, g.external_id AS group_external_id,
+                   g.title AS group_title, g.time_zone AS group_time_zone, g.language AS group_language, g.external_id AS group_external_id,
                    g.created_at AS group_created_at, g.active AS group_active
             FROM members m
             JOIN groups g ON g.id = m.group_id
             WHERE g.platform = @Platform AND m.external_id = @ExternalId
             ORDER BY g.title, g.id
             """, new { Platform = platform, ExternalId = externalId }, cancellationToken));
-        return [.. rows.Select(r => (new Group(r.GroupId, platform, r.GroupExternalId, r.GroupTitle, r.GroupTimeZone, r.GroupCreatedAt, r.GroupActive), r.ToMember()))];
+        return [.. rows.Select(r => (new Group(r.GroupId, platform, r.GroupExternalId, r.GroupTitle, r.GroupTimeZone, r.GroupCreatedAt, r.GroupActive) { Language = r.GroupLanguage }, r.ToMember()))];
     }
 
     public Task SetRoleAsync(long memberId, Role role, CancellationToken cancellationToken) =>
@@ -114,5 +114,7 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
         public DateTimeOffset GroupCreatedAt { get; set; }
 
         public bool GroupActive { get; set; }
+
+        public string GroupLanguage { get; set; } = "";
     }
 }
