@@ -113,7 +113,7 @@ internal static class InteractionTranslator
         }
 
         var (command, problem) = Build(name, sub, options);
-        if (command is null && context.IsPrivateChat && name is not "help" and not "me")
+        if (command is null && context.IsPrivateChat && CommandTable.Find(name, sub) is not { InPrivateChat: true })
         {
             // In a private chat the engine refuses every group command alike, whatever its fields say.
             command = new HereCommand();
