@@ -238,8 +238,8 @@ internal sealed partial class Convener(
         return CommandParser.Parse(inbound.Text);
     }
 
-    private static string Say(Phrase phrase) =>
-        phrase.Args.Count == 0 && !MessageCatalog.Default.Has(phrase.Key) ? phrase.Key : MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, phrase);
+    /// <summary>A sentence of the engine's own (a refusal, a fallback name, an autocomplete label), always from the catalog.</summary>
+    private static string Say(Phrase phrase) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, phrase);
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>
         InvokeMethod.MakeGenericMethod(commandType)
