@@ -121,7 +121,7 @@ public static class GroupClock
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {
             // An instant stored before dates were bounded, at the edge of the calendar: show it in UTC.
-            return instant.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC)";
+            return instant.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({DateTimeZone.Utc.Id})";
         }
     }
 }
