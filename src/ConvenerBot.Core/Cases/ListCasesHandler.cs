@@ -1,4 +1,3 @@
-using System.Text;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Text;
@@ -17,32 +16,32 @@ public sealed class ListCasesHandler : ICommandHandler<ListCasesCommand>
         var cases = await context.Store.Cases.ListAsync(context.Group.Id, cancellationToken);
         if (cases.Count == 0)
         {
-            return Reply.Text("No cases yet. Bring one with /case open TITLE | DESCRIPTION.");
+            return Reply.Text(context.Say("reply.cases.none"));
         }
 
         var pages = (cases.Count + PageSize - 1) / PageSize;
         if (command.Page > pages)
         {
-            throw new ConvenerRuleException($"There {(pages == 1 ? "is only 1 page" : $"are only {pages} pages")} of cases. See /case list.");
+            throw new ConvenerRuleException(pages == 1 ? "rule.cases.no-page.one" : "rule.cases.no-page.other", ("count", pages));
         }
 
-        var text = new StringBuilder(pages == 1 ? "Cases:" : $"Cases, page {command.Page} of {pages}:");
+        var lines = new List<string> { pages == 1 ? context.Say("reply.cases.title") : context.Say("reply.cases.title.page", ("page", command.Page), ("pages", pages)) };
         foreach (var c in cases.Skip((command.Page - 1) * PageSize).Take(PageSize))
         {
-            text.Append('\n').Append(c.Number).Append(". ").Append(UserText.Shorten(c.Title, 80))
-                .Append(" — ").Append(c.HolderName).Append(", ").Append(CaseText.Describe(c.Status));
+            lines.Add(context.Say(
+                "reply.cases.line", ("number", c.Number), ("title", UserText.Shorten(c.Title, 80)), ("holder", c.HolderName), ("status", CaseText.Describe(c.Status))));
         }
 
         if (pages == 1)
         {
-            return Reply.Text(text.ToString());
+            return Reply.Text(string.Join('\n', lines));
         }
 
         if (command.Page < pages)
         {
-            text.Append("\nMore: /case list ").Append(command.Page + 1);
+            lines.Add(context.Say("reply.cases.more", ("page", command.Page + 1)));
         }
 
-        return Reply.Of(new OutboundMessage(text.ToString()) { Page = new PageRef(ButtonCode.CasesList, command.Page, pages) });
+        return Reply.Of(new OutboundMessage(string.Join('\n', lines)) { Page = new PageRef(ButtonCode.CasesList, command.Page, pages) });
     }
 }

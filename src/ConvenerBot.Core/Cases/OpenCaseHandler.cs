@@ -10,16 +10,16 @@ public sealed class OpenCaseHandler : ICommandHandler<OpenCaseCommand>
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var title = UserText.Require(command.Title, "title");
+        var title = UserText.Require(command.Title, Phrase.Of("noun.title"));
         if (title.Length > CommandParser.MaxTitleLength)
         {
             // Every way in (typed text, a slash command's option, a form) meets the same limit here.
-            throw new ConvenerRuleException($"The title is {title.Length} characters long; keep it to {CommandParser.MaxTitleLength} and put the rest in the description.");
+            throw new ConvenerRuleException("rule.case.title-too-long", ("length", title.Length), ("max", CommandParser.MaxTitleLength));
         }
 
-        var description = command.Description is null ? null : UserText.Require(command.Description, "description");
+        var description = command.Description is null ? null : UserText.Require(command.Description, Phrase.Of("noun.description"));
         var number = await context.Store.Groups.NextCaseNumberAsync(context.Group.Id, cancellationToken);
         await context.Store.Cases.AddAsync(context.Group.Id, number, context.Member.Id, title, description, context.Now, cancellationToken);
-        return Reply.Text($"Saved case {number}: {title}. You are its holder. A facilitator can schedule it with /session schedule YYYY-MM-DD HH:MM case {number}.");
+        return Reply.Text(context.Say("reply.case.opened", ("number", number), ("title", title)));
     }
 }

@@ -10,7 +10,8 @@ public sealed class ShowCaseHandler : ICommandHandler<ShowCaseCommand>
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var c = await context.RequireCaseAsync(command.Number, cancellationToken);
-        var text = $"Case {c.Number}: {c.Title}\nHolder: {c.HolderName}\nStatus: {CaseText.Describe(c.Status)}\nOpened: {context.ShowTime(c.OpenedAt)}";
+        var text = context.Say(
+            "reply.case.show", ("number", c.Number), ("title", c.Title), ("holder", c.HolderName), ("status", CaseText.Describe(c.Status)), ("opened", context.ShowTime(c.OpenedAt)));
         if (c.Description is not null)
         {
             text += "\n\n" + c.Description;

@@ -13,18 +13,18 @@ public sealed class WithdrawCaseHandler : ICommandHandler<WithdrawCaseCommand>
         var c = await context.RequireCaseAsync(command.Number, cancellationToken);
         if (c.HolderId != context.Member.Id && context.Role < Role.Organizer)
         {
-            throw new ConvenerRuleException($"Only the holder ({c.HolderName}) or an organizer can withdraw case {c.Number}.");
+            throw new ConvenerRuleException("rule.case.withdraw.not-holder", ("holder", c.HolderName), ("number", c.Number));
         }
 
         if (c.Status is CaseStatus.Withdrawn)
         {
-            throw new ConvenerRuleException($"Case {c.Number} is already withdrawn.");
+            throw new ConvenerRuleException("rule.case.withdraw.already", ("number", c.Number));
         }
 
         var running = await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken);
         if (running?.CaseId == c.Id)
         {
-            throw new ConvenerRuleException($"Case {c.Number} is being discussed in session {running.Number} right now. End the session first.");
+            throw new ConvenerRuleException("rule.case.withdraw.running", ("number", c.Number), ("session", running.Number));
         }
 
         var detached = new List<int>();
@@ -36,9 +36,8 @@ public sealed class WithdrawCaseHandler : ICommandHandler<WithdrawCaseCommand>
         }
 
         await context.Store.Cases.SetStatusAsync(c.Id, CaseStatus.Withdrawn, cancellationToken);
-        var note = detached.Count == 0
-            ? ""
-            : $" Session {string.Join(", ", detached)} stays on the calendar without a case; start it with /session start ID case CASE, or cancel it.";
-        return Reply.Text($"Case {c.Number} is withdrawn.{note}");
+        return Reply.Text(detached.Count == 0
+            ? context.Say("reply.case.withdrawn", ("number", c.Number))
+            : context.Say("reply.case.withdrawn.sessions-kept", ("number", c.Number), ("sessions", string.Join(", ", detached))));
     }
 }

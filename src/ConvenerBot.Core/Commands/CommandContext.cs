@@ -29,21 +29,20 @@ public sealed record CommandContext(Group Group, Member Member, Role Role, IStor
     public string ShowTime(DateTimeOffset instant) => PlatformTime?.Invoke(instant) ?? Scheduling.GroupClock.Format(instant, Group.TimeZone);
 
     /// <summary>Refuses the command unless the member has at least <paramref name="needed"/>.</summary>
-    public void Require(Role needed, string action)
+    /// <param name="action">What the member tried, as a phrase that completes "Only an organizer can …" (an <c>action.*</c> key).</param>
+    public void Require(Role needed, Text.Phrase action)
     {
         if (Role < needed)
         {
-            var who = needed is Role.Organizer ? "an organizer" : "a facilitator or an organizer";
-            var how = Kind is Conversations.ConversationKind.Local
-                ? "An organizer can change roles with /role."
-                : "The chat's administrators are its organizers, and they give roles with /role.";
-            throw new ConvenerRuleException($"Only {who} can {action}; you are {Describe(Role)} here. {how}");
+            var who = needed is Role.Organizer ? Describe(Role.Organizer) : Text.Phrase.Of("role.facilitator-or-organizer");
+            var how = Text.Phrase.Of(Kind is Conversations.ConversationKind.Local ? "rule.role.how.local" : "rule.role.how.platform");
+            throw new ConvenerRuleException("rule.role.too-low", ("who", who), ("action", action), ("role", Describe(Role)), ("how", how));
         }
     }
 
     public async Task<Case> RequireCaseAsync(int number, CancellationToken cancellationToken) =>
         await Store.Cases.FindAsync(Group.Id, number, cancellationToken)
-        ?? throw new ConvenerRuleException($"There is no case {number} in this group. See /case list.");
+        ?? throw new ConvenerRuleException("rule.case.not-found", ("number", number));
 
     /// <summary>A case a stored session refers to; its absence is a fault, not a user mistake.</summary>
     public async Task<Case> RequireCaseByIdAsync(long caseId, CancellationToken cancellationToken) =>
@@ -52,16 +51,17 @@ public sealed record CommandContext(Group Group, Member Member, Role Role, IStor
 
     public async Task<Session> RequireSessionAsync(int number, bool forUpdate, CancellationToken cancellationToken) =>
         await Store.Sessions.FindAsync(Group.Id, number, forUpdate, cancellationToken)
-        ?? throw new ConvenerRuleException($"There is no session {number} in this group. See /session list.");
+        ?? throw new ConvenerRuleException("rule.session.not-found", ("number", number));
 
     public async Task<Session> RequireRunningSessionAsync(CancellationToken cancellationToken) =>
         await Store.Sessions.FindRunningAsync(Group.Id, forUpdate: true, cancellationToken)
-        ?? throw new ConvenerRuleException("No session is running. A facilitator starts one with /session start.");
+        ?? throw new ConvenerRuleException("rule.session.none-running");
 
-    public static string Describe(Role role) => role switch
+    /// <summary>A role as it is said in a sentence: "an organizer", "a facilitator", "a member".</summary>
+    public static Text.Phrase Describe(Role role) => Text.Phrase.Of(role switch
     {
-        Role.Organizer => "an organizer",
-        Role.Facilitator => "a facilitator",
-        _ => "a member",
-    };
+        Role.Organizer => "role.organizer",
+        Role.Facilitator => "role.facilitator",
+        _ => "role.member",
+    });
 }

@@ -82,10 +82,10 @@ internal sealed partial class Convener(
         }
 
         var group = await transaction.Groups.GetOrCreateAsync(
-            inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
+            inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, Say(Phrase.Of("name.group.fallback"))), options.DefaultTimeZone, now, cancellationToken);
         var member = await transaction.Members.GetOrCreateAsync(
             group.Id,
-            new MemberProfile(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), UserText.CleanHandle(inbound.Handle)),
+            new MemberProfile(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, Say(Phrase.Of("name.member.fallback", ("id", inbound.Member.Id)))), UserText.CleanHandle(inbound.Handle)),
             firstMemberOrganizes: inbound.Kind is ConversationKind.Local,
             now,
             cancellationToken);
@@ -165,11 +165,14 @@ internal sealed partial class Convener(
         var cases = await transaction.Cases.ListAsync(group.Id, cancellationToken);
         IEnumerable<Suggestion> all = kind is SuggestionKind.Case
             ? cases.Where(c => c.Status is not Cases.CaseStatus.Withdrawn).OrderByDescending(c => c.Number)
-                .Select(c => new Suggestion(c.Number, $"{c.Number}. {c.Title} ({c.HolderName})"))
+                .Select(c => new Suggestion(c.Number, Say(Phrase.Of("suggest.case", ("number", c.Number), ("title", c.Title), ("holder", c.HolderName)))))
             : (await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken)).Concat(
                     await transaction.Sessions.FindLatestAsync(group.Id, cancellationToken) is { } latest ? [latest] : [])
                 .DistinctBy(s => s.Number)
-                .Select(s => new Suggestion(s.Number, $"Session {s.Number}, " + (cases.FirstOrDefault(c => c.Id == s.CaseId)?.Title ?? "no case yet")));
+                .Select(s => new Suggestion(s.Number, Say(Phrase.Of(
+                    "suggest.session",
+                    ("number", s.Number),
+                    ("about", (object?)cases.FirstOrDefault(c => c.Id == s.CaseId)?.Title ?? Phrase.Of("label.no-case-yet"))))));
         var needle = typed.Trim().TrimStart('#');
         return [.. all.Where(s => needle.Length == 0 || s.Label.Contains(needle, StringComparison.OrdinalIgnoreCase))
             .Take(limit)
@@ -250,8 +253,8 @@ internal sealed partial class Convener(
         return CommandParser.Parse(inbound.Text);
     }
 
-    private static string Say(Phrase phrase, string language) =>
-        phrase.Args.Count == 0 && !MessageCatalog.Default.Has(phrase.Key) ? phrase.Key : MessageCatalog.Default.Render(language, phrase);
+    /// <summary>A sentence of the engine's own (a refusal, a fallback name, an autocomplete label), always from the catalog.</summary>
+    private static string Say(Phrase phrase, string language = MessageCatalog.DefaultLanguage) => MessageCatalog.Default.Render(language, phrase);
 
     private static Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>> CreateInvoker(Type commandType) =>
         InvokeMethod.MakeGenericMethod(commandType)

@@ -1,4 +1,3 @@
-using System.Text;
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Persistence;
@@ -26,55 +25,52 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
 
         var reply = command switch
         {
-            HelpCommand => Reply.Text(Welcome(inbound.DisplayName)),
+            HelpCommand => Reply.Text(Say("private.welcome", ("name", UserText.CleanName(inbound.DisplayName, Say("private.welcome.someone"))))),
             WhoAmICommand => await OverviewAsync(inbound, transaction, cancellationToken),
             VersionCommand => Reply.Text(VersionHandler.Describe(MessageCatalog.DefaultLanguage)),
-            _ => Reply.Refusal(
-                "That is a group command: use it in your group's chat, where I convene sessions. " +
-                "This private chat is yours: /me shows your groups and what is pending for you, and private messages from me arrive here."),
+            _ => Reply.Refusal(Say("private.group-command")),
         };
         await transaction.CommitAsync(cancellationToken);
         return reply with { Private = true };
     }
 
-    private static string Welcome(string name) =>
-        $"Hello {UserText.CleanName(name, "there")}. This is our private chat, not a group. " +
-        "Cases, sessions and contributions live in your group's chat: add me there and type /help. " +
-        "Here, /me shows your groups and what is pending for you, and private messages from me (summaries, reminders) arrive here.";
+    /// <summary>A private chat belongs to no group, so it speaks the catalog's default language.</summary>
+    private static string Say(string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, key, args);
 
     private static async Task<Reply> OverviewAsync(Inbound inbound, IStoreTransaction transaction, CancellationToken cancellationToken)
     {
         var memberships = await transaction.Members.ListMembershipsAsync(inbound.Member.Platform, inbound.Member.Id, cancellationToken);
         if (memberships.Count == 0)
         {
-            return Reply.Text("I have not met you in any group yet. Write to me in your group's chat (e.g. /me there), and your groups will show up here.");
+            return Reply.Text(Say("private.overview.no-groups"));
         }
 
-        var text = new StringBuilder("Your groups:");
-        var cases = new StringBuilder();
+        var groups = new List<string> { Say("private.overview.groups") };
+        var cases = new List<string>();
         var upcoming = new List<(DateTimeOffset At, string Line)>();
         foreach (var (group, member) in memberships)
         {
-            text.Append("\n- ").Append(group.Title).Append(": ").Append(CommandContext.Describe(member.Role));
+            groups.Add(Say("private.overview.group", ("group", group.Title), ("role", CommandContext.Describe(member.Role))));
             foreach (var c in (await transaction.Cases.ListAsync(group.Id, cancellationToken))
                 .Where(c => c.HolderId == member.Id && c.Status is CaseStatus.Open or CaseStatus.Scheduled))
             {
-                cases.Append("\n- ").Append(group.Title).Append(", case ").Append(c.Number).Append(": ")
-                    .Append(UserText.Shorten(c.Title, 80)).Append(" (").Append(CaseText.Describe(c.Status)).Append(')');
+                cases.Add(Say(
+                    "private.overview.case", ("group", group.Title), ("number", c.Number), ("title", UserText.Shorten(c.Title, 80)), ("status", CaseText.Describe(c.Status))));
             }
 
             foreach (var s in await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken))
             {
-                var when = s.Status is SessionStatus.Running
-                    ? "running now"
+                object when = s.Status is SessionStatus.Running
+                    ? Phrase.Of("private.overview.running")
                     : inbound.ShowTime?.Invoke(s.ScheduledAt) ?? Scheduling.GroupClock.Format(s.ScheduledAt, group.TimeZone);
-                upcoming.Add((s.ScheduledAt, $"\n- {group.Title}, session {s.Number}: {when}"));
+                upcoming.Add((s.ScheduledAt, Say("private.overview.session", ("group", group.Title), ("number", s.Number), ("when", when))));
             }
         }
 
-        text.Append("\n\nYour cases:").Append(cases.Length == 0 ? "\n- none open" : cases.ToString());
-        text.Append("\n\nComing up:");
-        text.Append(upcoming.Count == 0 ? "\n- no sessions scheduled" : string.Concat(upcoming.OrderBy(u => u.At).Take(MaxUpcoming).Select(u => u.Line)));
-        return Reply.Text(text.ToString());
+        var lines = groups
+            .Append("").Append(Say("private.overview.cases")).Concat(cases.Count == 0 ? [Say("private.overview.cases.none")] : cases)
+            .Append("").Append(Say("private.overview.upcoming"))
+            .Concat(upcoming.Count == 0 ? [Say("private.overview.upcoming.none")] : upcoming.OrderBy(u => u.At).Take(MaxUpcoming).Select(u => u.Line));
+        return Reply.Text(string.Join('\n', lines));
     }
 }

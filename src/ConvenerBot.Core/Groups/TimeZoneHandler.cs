@@ -13,13 +13,13 @@ public sealed class TimeZoneHandler : ICommandHandler<TimeZoneCommand>
         ArgumentNullException.ThrowIfNull(context);
         if (command.Zone is null)
         {
-            return Reply.Text($"This group's time zone is {context.Group.TimeZone}. An organizer changes it with /timezone ZONE, e.g. /timezone Europe/Oslo.");
+            return Reply.Text(context.Say("reply.timezone.show", ("zone", context.Group.TimeZone)));
         }
 
-        context.Require(Role.Organizer, "change the group's time zone");
+        context.Require(Role.Organizer, Text.Phrase.Of("action.timezone.change"));
         var zone = GroupClock.FindZone(command.Zone)
-            ?? throw new ConvenerRuleException($"'{Text.UserText.Shorten(command.Zone, 40)}' is not a time zone I know. Use an IANA name such as Europe/Oslo, America/Bogota or Africa/Nairobi.");
+            ?? throw new ConvenerRuleException("rule.timezone.unknown", ("zone", Text.UserText.Shorten(command.Zone, 40)));
         await context.Store.Groups.SetTimeZoneAsync(context.Group.Id, zone.Id, cancellationToken);
-        return Reply.Text($"Saved: times in this group are now read and shown in {zone.Id}.");
+        return Reply.Text(context.Say("reply.timezone.saved", ("zone", zone.Id)));
     }
 }

@@ -8,7 +8,8 @@ public sealed class WhoAmIHandler : ICommandHandler<WhoAmICommand>
     public Task<Reply> HandleAsync(WhoAmICommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var admin = context.Role != context.Member.Role ? " (as an administrator of this chat)" : "";
-        return Task.FromResult(Reply.Text($"You are {context.Member.DisplayName}, {CommandContext.Describe(context.Role)}{admin} in {context.Group.Title}."));
+        return Task.FromResult(Reply.Text(context.Say(
+            context.Role != context.Member.Role ? "reply.whoami.admin" : "reply.whoami",
+            ("name", context.Member.DisplayName), ("role", CommandContext.Describe(context.Role)), ("group", context.Group.Title))));
     }
 }

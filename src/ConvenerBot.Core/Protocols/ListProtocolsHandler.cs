@@ -7,8 +7,10 @@ public sealed class ListProtocolsHandler(ProtocolCatalog protocols) : ICommandHa
 {
     public Task<Reply> HandleAsync(ListProtocolsCommand command, CommandContext context, CancellationToken cancellationToken)
     {
-        var lines = protocols.All.Select(p =>
-            $"{p.Key}{(p == protocols.Default ? " (default)" : "")} — {p.Name}: {string.Join(" → ", p.Stages.Select(s => s.Title))}");
-        return Task.FromResult(Reply.Text("Protocols:\n" + string.Join("\n", lines)));
+        ArgumentNullException.ThrowIfNull(context);
+        var lines = protocols.All.Select(p => context.Say(
+            p == protocols.Default ? "reply.protocols.line.default" : "reply.protocols.line",
+            ("key", p.Key), ("name", p.Name), ("stages", string.Join(" → ", p.Stages.Select(s => s.Title)))));
+        return Task.FromResult(Reply.Text(string.Join('\n', lines.Prepend(context.Say("reply.protocols.title")))));
     }
 }

@@ -41,22 +41,20 @@ public static class GroupClock
 
         if (local is not { } value)
         {
-            throw new ConvenerRuleException(
-                $"'{trimmed}' is not a date and time I can read. Write it as YYYY-MM-DD HH:MM in the group's time zone ({zone.Id}), e.g. 2026-12-26 10:00.");
+            throw new ConvenerRuleException("rule.when.unreadable", ("when", trimmed), ("zone", zone.Id));
         }
 
         // Bound the year before any conversion: far-off dates overflow NodaTime and DateTimeOffset in zones far from UTC.
         var nowLocal = Instant.FromDateTimeOffset(now).InZone(zone).LocalDateTime;
         if (value.Year < nowLocal.Year - 1 || value.Year > nowLocal.Year + MaxYearsAhead)
         {
-            throw new ConvenerRuleException(
-                $"{trimmed} is {(value.Year < nowLocal.Year ? "in the past" : "too far ahead")}. Sessions can be scheduled up to {MaxYearsAhead} years ahead.");
+            throw new ConvenerRuleException(value.Year < nowLocal.Year ? "rule.when.long-past" : "rule.when.too-far", ("when", trimmed), ("years", MaxYearsAhead));
         }
 
         var mapping = zone.MapLocal(value);
         if (mapping.Count == 0)
         {
-            throw new ConvenerRuleException($"{trimmed} does not exist in {zone.Id} (the clocks change then). Please pick another time.");
+            throw new ConvenerRuleException("rule.when.skipped", ("when", trimmed), ("zone", zone.Id));
         }
 
         ZonedDateTime[] candidates = mapping.Count == 1 ? [mapping.First()] : [mapping.First(), mapping.Last()];
@@ -71,25 +69,27 @@ public static class GroupClock
             else
             {
                 throw new ConvenerRuleException(
-                    $"{written} in {zone.Id} is at {string.Join(" or ", candidates.Select(m => Offset(m.Offset)))}, not {Offset(given)}. Leave the offset out, or write one of those.");
+                    "rule.when.wrong-offset",
+                    ("when", written), ("zone", zone.Id), ("offsets", Text.WordList.Or([.. candidates.Select(m => Offset(m.Offset))])), ("given", Offset(given)));
             }
         }
         else if (mapping.Count > 1)
         {
             // The hour the clocks go back happens twice: ask which one is meant rather than guess.
             throw new ConvenerRuleException(
-                $"{written} happens twice in {zone.Id} (the clocks go back then). Say which: {written}{Offset(mapping.First().Offset)} for the first, {written}{Offset(mapping.Last().Offset)} for the second.");
+                "rule.when.repeated",
+                ("when", written), ("zone", zone.Id), ("first", written + Offset(mapping.First().Offset)), ("second", written + Offset(mapping.Last().Offset)));
         }
 
         var instant = chosen.ToInstant().ToDateTimeOffset();
         if (instant <= now)
         {
-            throw new ConvenerRuleException($"{trimmed} ({zone.Id}) is in the past. Please pick a time ahead.");
+            throw new ConvenerRuleException("rule.when.past", ("when", trimmed), ("zone", zone.Id));
         }
 
         if (instant > now.AddYears(MaxYearsAhead))
         {
-            throw new ConvenerRuleException($"{trimmed} is too far ahead. Sessions can be scheduled up to {MaxYearsAhead} years ahead.");
+            throw new ConvenerRuleException("rule.when.too-far", ("when", trimmed), ("years", MaxYearsAhead));
         }
 
         return instant;
@@ -121,7 +121,7 @@ public static class GroupClock
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {
             // An instant stored before dates were bounded, at the edge of the calendar: show it in UTC.
-            return instant.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (UTC)";
+            return instant.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + $" ({DateTimeZone.Utc.Id})";
         }
     }
 }

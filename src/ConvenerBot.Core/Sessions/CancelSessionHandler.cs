@@ -11,7 +11,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        context.Require(Role.Facilitator, "cancel sessions");
+        context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.cancel"));
         var session = await context.RequireSessionAsync(command.Number, forUpdate: true, cancellationToken);
         session.Cancel();
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
@@ -25,6 +25,6 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
             }
         }
 
-        return Reply.Text($"Session {session.Number} is cancelled.");
+        return Reply.Text(context.Say("reply.session.cancelled", ("number", session.Number)));
     }
 }

@@ -14,8 +14,8 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         ArgumentNullException.ThrowIfNull(context);
         var session = await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
             ?? throw new ConvenerRuleException(command.Verb is { } typed
-                ? $"No session is running, so there is nowhere to put this /{typed.ToString().ToLowerInvariant()}. Contributions are collected during a session."
-                : "No session is running, so there is nowhere to put this reply.") { StaleStage = command.Stage is not null };
+                ? Phrase.Of("rule.contribute.no-session.verb", ("verb", typed.ToString().ToLowerInvariant()))
+                : Phrase.Of("rule.contribute.no-session.reply")) { StaleStage = command.Stage is not null };
         StageGuard.RequireCurrent(session, command.Stage);
         var protocol = protocols.Get(session.ProtocolKey);
         var index = session.StageIndex!.Value;
@@ -29,8 +29,8 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         await context.Store.Contributions.AddAsync(session.Id, context.Member.Id, stage.Key, collect.Kind, text, context.Now, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         return Reply.Of(
-            new OutboundMessage($"Saved your {noun}, {context.Member.DisplayName}.") { Purpose = MessagePurpose.Acknowledgement },
-            new OutboundMessage($"{context.Member.DisplayName}, {noun}:\n{text}") { Purpose = MessagePurpose.Echo });
+            new OutboundMessage(context.Say("reply.contribution.saved", ("kind", noun), ("name", context.Member.DisplayName))) { Purpose = MessagePurpose.Acknowledgement },
+            new OutboundMessage(context.Say("reply.contribution.echo", ("name", context.Member.DisplayName), ("kind", noun), ("text", text))) { Purpose = MessagePurpose.Echo });
     }
 
     private static Collect ForVerb(ContributionVerb verb, Stage stage, Protocol protocol, int index, Cases.Case theCase, bool isHolder)
@@ -40,18 +40,23 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         if (collect is null)
         {
             var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Matches(verb, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
-            var belongs = where.Count == 0 ? $"This protocol does not use {typed}." : $"{typed} belongs in stage {string.Join(" and ", where)}.";
-            throw new ConvenerRuleException($"We are in stage {index + 1}, {stage.Title}. {StagePrompt.Collecting(stage, theCase)} {belongs}");
+            var belongs = where.Count == 0
+                ? Phrase.Of("rule.contribute.verb-unused", ("verb", typed))
+                : Phrase.Of("rule.contribute.verb-belongs", ("verb", typed), ("stages", WordList.And(where)));
+            throw new ConvenerRuleException(
+                "rule.contribute.wrong-stage", ("stage", index + 1), ("title", stage.Title), ("collecting", StagePrompt.Collecting(stage, theCase)), ("belongs", belongs));
         }
 
         if (collect.From is Contributors.Holder && !isHolder)
         {
-            throw new ConvenerRuleException($"In this stage only the holder ({theCase.HolderName}) gives {StagePrompt.Noun(collect.Kind)} with {typed}. {StagePrompt.Collecting(stage, theCase)}");
+            throw new ConvenerRuleException(
+                "rule.contribute.holder-only",
+                ("holder", theCase.HolderName), ("kinds", StagePrompt.Noun(collect.Kind)), ("verb", typed), ("collecting", StagePrompt.Collecting(stage, theCase)));
         }
 
         if (collect.From is Contributors.Group && isHolder)
         {
-            throw new ConvenerRuleException($"As the holder you receive the group's {StagePrompt.Noun(collect.Kind)} in this stage rather than giving them. Listen, and answer in your own words when it helps.");
+            throw new ConvenerRuleException("rule.contribute.holder-receives", ("kinds", StagePrompt.Noun(collect.Kind)));
         }
 
         return collect;
@@ -61,10 +66,10 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
     private static Collect ForReply(Stage stage, Cases.Case theCase, bool isHolder) =>
         stage.Collects.FirstOrDefault(c => c.From is Contributors.Everyone || (c.From is Contributors.Holder) == isHolder)
         ?? throw new ConvenerRuleException(stage.Collects.Count == 0
-            ? $"This stage ({stage.Title}) collects no contributions; nothing was saved. {StagePrompt.Collecting(stage, theCase)}"
+            ? Phrase.Of("rule.contribute.stage-collects-nothing", ("title", stage.Title), ("collecting", StagePrompt.Collecting(stage, theCase)))
             : isHolder
-                ? $"As the holder you receive the group's contributions in this stage; nothing was saved. {StagePrompt.Collecting(stage, theCase)}"
-                : $"Nothing was saved: {StagePrompt.Collecting(stage, theCase)}");
+                ? Phrase.Of("rule.contribute.holder-receives-reply", ("collecting", StagePrompt.Collecting(stage, theCase)))
+                : Phrase.Of("rule.contribute.nothing-saved", ("collecting", StagePrompt.Collecting(stage, theCase))));
 
     private static bool Matches(ContributionVerb verb, ContributionKind kind) => verb switch
     {
@@ -74,12 +79,13 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         _ => kind is ContributionKind.Learning,
     };
 
-    private static string Singular(ContributionKind kind) => kind switch
+    /// <summary>One contribution of a kind, as a noun in a sentence ("Saved your idea").</summary>
+    private static Phrase Singular(ContributionKind kind) => Phrase.Of(kind switch
     {
-        ContributionKind.ClarifyingQuestion => "clarifying question",
-        ContributionKind.OpenQuestion => "question",
-        ContributionKind.Idea => "idea",
-        ContributionKind.NextStep => "next step",
-        _ => "learning",
-    };
+        ContributionKind.ClarifyingQuestion => "noun.clarifying-question",
+        ContributionKind.OpenQuestion => "noun.question",
+        ContributionKind.Idea => "noun.idea",
+        ContributionKind.NextStep => "noun.next-step",
+        _ => "noun.learning",
+    });
 }

@@ -12,13 +12,13 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        context.Require(Role.Facilitator, "end sessions");
+        context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.end"));
         var session = await StageGuard.RequireRunningAsync(context, command.Expected, cancellationToken);
         StageGuard.RequireCurrent(session, command.Expected);
         if (!command.Confirmed && command.Expected is { } stage)
         {
             return Reply.Of(new OutboundMessage(
-                $"End session {session.Number} now? Its outcome is saved and the summary posted; it cannot be reopened.",
+                context.Say("reply.session.end.confirm", ("number", session.Number)),
                 Actions: [StageAction.ConfirmEnd],
                 Stage: stage)) with { Private = true };
         }
@@ -33,13 +33,18 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
         var learnings = summary.Contributions.Count(c => c.Kind is ContributionKind.Learning);
         return Reply.Of(
             new OutboundMessage(
-                $"Session {session.Number} has ended and its outcome is saved: {Count(steps, "next step")}, {Count(learnings, "learning")}, " +
-                $"{Count(summary.Attendees.Count, "person", "people")} took part. Thank you all. Read it again any time with /summary {session.Number}.")
+                context.Say(
+                    "reply.session.ended",
+                    ("number", session.Number),
+                    ("steps", Count(steps, "count.next-steps.one", "count.next-steps.other")),
+                    ("learnings", Count(learnings, "count.learnings.one", "count.learnings.other")),
+                    ("people", Count(summary.Attendees.Count, "count.people.one", "count.people.other"))))
             {
                 ClosesSpace = true,
             },
-            new OutboundMessage(MarkdownSummaryRenderer.Render(summary), MessageFormat.Markdown));
+            new OutboundMessage(MarkdownSummaryRenderer.Render(summary, context.Language), MessageFormat.Markdown));
     }
 
-    private static string Count(int n, string one, string? many = null) => n == 1 ? $"1 {one}" : $"{n} {many ?? one + "s"}";
+    /// <summary>A number with its noun, English-style: the <c>.one</c> key for 1, the <c>.other</c> key otherwise.</summary>
+    private static Text.Phrase Count(int count, string one, string other) => Text.Phrase.Of(count == 1 ? one : other, ("count", count));
 }

@@ -10,6 +10,6 @@ public sealed class HereHandler : ICommandHandler<HereCommand>
         ArgumentNullException.ThrowIfNull(context);
         var session = await context.RequireRunningSessionAsync(cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
-        return Reply.Text($"Noted: {context.Member.DisplayName} is present in session {session.Number}.");
+        return Reply.Text(context.Say("reply.here", ("name", context.Member.DisplayName), ("number", session.Number)));
     }
 }

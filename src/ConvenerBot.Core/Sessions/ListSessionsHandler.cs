@@ -1,4 +1,3 @@
-using System.Text;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Protocols;
@@ -14,23 +13,25 @@ public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHan
         var sessions = await context.Store.Sessions.ListUpcomingAsync(context.Group.Id, cancellationToken);
         if (sessions.Count == 0)
         {
-            return Reply.Text("No sessions are coming up. A facilitator schedules one with /session schedule YYYY-MM-DD HH:MM [case ID].");
+            return Reply.Text(context.Say("reply.sessions.none"));
         }
 
         var cases = (await context.Store.Cases.ListAsync(context.Group.Id, cancellationToken)).ToDictionary(c => c.Id);
-        var text = new StringBuilder("Upcoming sessions:");
+        var lines = new List<string> { context.Say("reply.sessions.title") };
         foreach (var s in sessions)
         {
-            text.Append('\n').Append(s.Number).Append(". ").Append(context.ShowTime(s.ScheduledAt)).Append(" — ");
-            text.Append(s.CaseId is { } id && cases.TryGetValue(id, out var c) ? $"case {c.Number}, {UserText.Shorten(c.Title, 60)}" : "no case yet");
+            var about = s.CaseId is { } id && cases.TryGetValue(id, out var c)
+                ? Phrase.Of("reply.sessions.case", ("number", c.Number), ("title", UserText.Shorten(c.Title, 60)))
+                : Phrase.Of("label.no-case-yet");
             var protocol = protocols.Get(s.ProtocolKey);
-            text.Append(", ").Append(protocol.Key);
-            if (s.Status is SessionStatus.Running)
-            {
-                text.Append(" — running, stage ").Append((s.StageIndex ?? 0) + 1).Append(" of ").Append(protocol.Stages.Count);
-            }
+            lines.Add(s.Status is SessionStatus.Running
+                ? context.Say(
+                    "reply.sessions.line.running",
+                    ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key),
+                    ("stage", (s.StageIndex ?? 0) + 1), ("stages", protocol.Stages.Count))
+                : context.Say("reply.sessions.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key)));
         }
 
-        return Reply.Text(text.ToString());
+        return Reply.Text(string.Join('\n', lines));
     }
 }

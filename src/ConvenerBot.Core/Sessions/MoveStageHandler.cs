@@ -11,7 +11,7 @@ public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandle
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        context.Require(Role.Facilitator, "move the session between stages");
+        context.Require(Role.Facilitator, Text.Phrase.Of("action.stages.move"));
         var session = await StageGuard.RequireRunningAsync(context, command.Expected, cancellationToken);
         StageGuard.RequireCurrent(session, command.Expected);
         var protocol = protocols.Get(session.ProtocolKey);
@@ -27,6 +27,6 @@ public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandle
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
-        return Reply.Of(StagePrompt.Render(session, protocol, theCase));
+        return Reply.Of(StagePrompt.Render(session, protocol, theCase, context.Language));
     }
 }

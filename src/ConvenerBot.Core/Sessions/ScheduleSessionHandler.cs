@@ -13,13 +13,14 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        context.Require(Role.Facilitator, "schedule sessions");
+        context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.schedule"));
         var when = GroupClock.ParseFuture(command.When, context.Group.TimeZone, context.Now);
         var protocol = protocols.Default;
         if (command.ProtocolKey is { } key)
         {
             protocol = protocols.Find(key)
-                ?? throw new ConvenerRuleException($"There is no protocol '{Text.UserText.Shorten(key, 40)}'. Known protocols: {string.Join(", ", protocols.All.Select(p => p.Key))} (see /protocols).");
+                ?? throw new ConvenerRuleException(
+                    "rule.protocol.unknown", ("key", Text.UserText.Shorten(key, 40)), ("known", string.Join(", ", protocols.All.Select(p => p.Key))));
         }
 
         Case? theCase = null;
@@ -28,7 +29,7 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
             theCase = await context.RequireCaseAsync(caseNumber, cancellationToken);
             if (theCase.Status is CaseStatus.Withdrawn)
             {
-                throw new ConvenerRuleException($"Case {theCase.Number} was withdrawn and cannot be scheduled.");
+                throw new ConvenerRuleException("rule.case.withdrawn.schedule", ("number", theCase.Number));
             }
         }
 
@@ -40,8 +41,9 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         }
 
         var about = theCase is null
-            ? "no case yet (choose one when starting: /session start " + number + " case CASE)"
-            : $"case {theCase.Number}, {theCase.Title} (holder {theCase.HolderName})";
-        return Reply.Text($"Saved: session {number} on {context.ShowTime(when)}, {about}, following {protocol.Name}.");
+            ? Text.Phrase.Of("reply.session.scheduled.no-case", ("number", number))
+            : Text.Phrase.Of("reply.session.scheduled.case", ("number", theCase.Number), ("title", theCase.Title), ("holder", theCase.HolderName));
+        return Reply.Text(context.Say(
+            "reply.session.scheduled", ("number", number), ("when", context.ShowTime(when)), ("about", about), ("protocol", protocol.Name)));
     }
 }

@@ -1,4 +1,5 @@
 using ConvenerBot.Core.Protocols;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Sessions;
 
@@ -46,7 +47,7 @@ public sealed class Session(
     {
         if (Status is not SessionStatus.Scheduled)
         {
-            throw new ConvenerRuleException($"Session {Number} has already started; its case can no longer change.");
+            throw new ConvenerRuleException("rule.session.case-fixed", ("number", Number));
         }
 
         CaseId = caseId;
@@ -66,8 +67,7 @@ public sealed class Session(
         switch (Status)
         {
             case SessionStatus.Scheduled when CaseId is null:
-                throw new ConvenerRuleException(
-                    $"Session {Number} has no case yet. Start it with a case: /session start {Number} case CASE (see /case list).");
+                throw new ConvenerRuleException("rule.session.no-case", ("number", Number));
             case SessionStatus.Scheduled:
                 Status = SessionStatus.Running;
                 StageIndex = 0;
@@ -75,9 +75,9 @@ public sealed class Session(
                 FacilitatorId = facilitatorId;
                 break;
             case SessionStatus.Running:
-                throw new ConvenerRuleException($"Session {Number} is already running.");
+                throw new ConvenerRuleException("rule.session.already-running", ("number", Number));
             default:
-                throw new ConvenerRuleException($"Session {Number} is {Describe(Status)} and cannot start.");
+                throw new ConvenerRuleException("rule.session.cannot-start", ("number", Number), ("status", Describe(Status)));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed class Session(
         var index = RequireRunningStage();
         if (index >= protocol.Stages.Count - 1)
         {
-            throw new ConvenerRuleException("This is the last stage. When the group is done, close the session with /session end.");
+            throw new ConvenerRuleException("rule.stage.last");
         }
 
         StageIndex = index + 1;
@@ -98,7 +98,7 @@ public sealed class Session(
         var index = RequireRunningStage();
         if (index == 0)
         {
-            throw new ConvenerRuleException("This is the first stage; there is no stage before it.");
+            throw new ConvenerRuleException("rule.stage.first");
         }
 
         StageIndex = index - 1;
@@ -116,26 +116,27 @@ public sealed class Session(
     {
         if (Status is not SessionStatus.Scheduled)
         {
-            throw new ConvenerRuleException($"Session {Number} is {Describe(Status)}; only a scheduled session can be cancelled.");
+            throw new ConvenerRuleException("rule.session.cannot-cancel", ("number", Number), ("status", Describe(Status)));
         }
 
         Status = SessionStatus.Cancelled;
     }
 
-    public static string Describe(SessionStatus status) => status switch
+    /// <summary>A status as it is said in a sentence ("Session 3 is over").</summary>
+    public static Phrase Describe(SessionStatus status) => Phrase.Of(status switch
     {
-        SessionStatus.Scheduled => "scheduled",
-        SessionStatus.Running => "running",
-        SessionStatus.Ended => "over",
-        SessionStatus.Cancelled => "cancelled",
-        _ => status.ToString(),
-    };
+        SessionStatus.Scheduled => "status.session.scheduled",
+        SessionStatus.Running => "status.session.running",
+        SessionStatus.Ended => "status.session.ended",
+        SessionStatus.Cancelled => "status.session.cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    });
 
     private int RequireRunningStage()
     {
         if (Status is not SessionStatus.Running || StageIndex is not { } index)
         {
-            throw new ConvenerRuleException($"Session {Number} is {Describe(Status)}, not running.");
+            throw new ConvenerRuleException("rule.session.not-running", ("number", Number), ("status", Describe(Status)));
         }
 
         return index;

@@ -18,7 +18,7 @@ public static class StageGuard
         }
 
         return await context.Store.Sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken)
-            ?? throw new ConvenerRuleException($"That belongs to session {stage.SessionNumber}, which is no longer running.") { StaleStage = true };
+            ?? throw new ConvenerRuleException("rule.stale.session-over", ("session", stage.SessionNumber)) { StaleStage = true };
     }
 
     public static void RequireCurrent(Session session, StageRef? expected)
@@ -32,12 +32,14 @@ public static class StageGuard
         var current = (session.StageIndex ?? 0) + 1;
         if (stage.SessionNumber != session.Number)
         {
-            throw new ConvenerRuleException($"That belongs to session {stage.SessionNumber}, which is no longer running; session {session.Number} is, at stage {current}.") { StaleStage = true };
+            throw new ConvenerRuleException(
+                "rule.stale.other-session", ("session", stage.SessionNumber), ("running", session.Number), ("stage", current)) { StaleStage = true };
         }
 
         if (stage.StageNumber != current)
         {
-            throw new ConvenerRuleException($"That belongs to stage {stage.StageNumber}; session {session.Number} has moved on to stage {current}.") { StaleStage = true };
+            throw new ConvenerRuleException(
+                "rule.stale.stage-moved", ("stage", stage.StageNumber), ("session", session.Number), ("current", current)) { StaleStage = true };
         }
     }
 }

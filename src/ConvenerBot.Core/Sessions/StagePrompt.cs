@@ -1,29 +1,33 @@
-using System.Text;
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Protocols;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Sessions;
 
 /// <summary>The message that opens a stage: where the group is, what to do, and what the stage collects.</summary>
 public static class StagePrompt
 {
-    public static OutboundMessage Render(Session session, Protocol protocol, Case? theCase)
+    public static OutboundMessage Render(Session session, Protocol protocol, Case? theCase, string language)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(protocol);
+        var catalog = MessageCatalog.Default;
         var index = session.StageIndex ?? 0;
         var stage = protocol.Stages[index];
-        var text = new StringBuilder();
-        text.Append("Session ").Append(session.Number).Append(" · stage ").Append(index + 1).Append(" of ").Append(protocol.Stages.Count)
-            .Append(": ").Append(stage.Title).Append(" (about ").Append(stage.Minutes).Append(" min)");
+        var lines = new List<string>
+        {
+            catalog.Render(
+                language, "prompt.stage.header",
+                ("session", session.Number), ("stage", index + 1), ("stages", protocol.Stages.Count), ("title", stage.Title), ("minutes", stage.Minutes)),
+        };
         if (theCase is not null)
         {
-            text.Append('\n').Append("Case ").Append(theCase.Number).Append(": ").Append(theCase.Title).Append(" — holder ").Append(theCase.HolderName);
+            lines.Add(catalog.Render(language, "prompt.stage.case", ("number", theCase.Number), ("title", theCase.Title), ("holder", theCase.HolderName)));
         }
 
-        text.Append('\n').Append(stage.Prompt);
-        text.Append('\n').Append(Collecting(stage, theCase));
+        lines.Add(stage.Prompt);
+        lines.Add(catalog.Render(language, Collecting(stage, theCase)));
         var last = index == protocol.Stages.Count - 1;
         StageAction[] actions = (index == 0, last) switch
         {
@@ -32,35 +36,39 @@ public static class StagePrompt
             (false, true) => [StageAction.Back, StageAction.End],
             _ => [StageAction.Back, StageAction.Next, StageAction.End],
         };
-        return new OutboundMessage(text.ToString(), MessageFormat.Plain, actions, new StageRef(session.Number, index + 1))
+        return new OutboundMessage(string.Join('\n', lines), MessageFormat.Plain, actions, new StageRef(session.Number, index + 1))
         {
             Contributions = [.. stage.Collects.Select(c => VerbOf(c.Kind)).Distinct()],
         };
     }
 
     /// <summary>One sentence on what the stage collects, used in prompts and in refusals.</summary>
-    public static string Collecting(Stage stage, Case? theCase)
+    public static Phrase Collecting(Stage stage, Case? theCase)
     {
         ArgumentNullException.ThrowIfNull(stage);
         if (stage.Collects.Count == 0)
         {
-            return "This stage collects no contributions: listen and take it in.";
+            return Phrase.Of("prompt.collects.nothing");
         }
 
-        var holder = theCase is null ? "the holder" : $"the holder ({theCase.HolderName})";
-        var parts = stage.Collects.Select(c => $"{Noun(c.Kind)} with {Verb(c.Kind)} from {From(c.From, holder)}");
-        return "This stage collects " + string.Join("; and ", parts) + ".";
+        var holder = theCase is null ? Phrase.Of("prompt.from.holder") : Phrase.Of("prompt.from.holder.named", ("holder", theCase.HolderName));
+        var parts = stage.Collects
+            .Select(c => Phrase.Of("prompt.collects.part", ("kinds", Noun(c.Kind)), ("verb", Verb(c.Kind)), ("from", From(c.From, holder))))
+            .Reverse()
+            .Aggregate((rest, first) => Phrase.Of("prompt.collects.and", ("first", first), ("rest", rest)));
+        return Phrase.Of("prompt.collects", ("parts", parts));
     }
 
-    public static string Noun(ContributionKind kind) => kind switch
+    /// <summary>The contributions of a kind, as a plural noun in a sentence ("This stage collects ideas for possible next steps …").</summary>
+    public static Phrase Noun(ContributionKind kind) => Phrase.Of(kind switch
     {
-        ContributionKind.ClarifyingQuestion => "clarifying questions",
-        ContributionKind.OpenQuestion => "open questions",
-        ContributionKind.Idea => "ideas for possible next steps",
-        ContributionKind.NextStep => "chosen next steps",
-        ContributionKind.Learning => "learnings",
-        _ => kind.ToString(),
-    };
+        ContributionKind.ClarifyingQuestion => "noun.clarifying-questions",
+        ContributionKind.OpenQuestion => "noun.open-questions",
+        ContributionKind.Idea => "noun.ideas",
+        ContributionKind.NextStep => "noun.next-steps",
+        ContributionKind.Learning => "noun.learnings",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    });
 
     public static Commands.ContributionVerb VerbOf(ContributionKind kind) => kind switch
     {
@@ -78,10 +86,10 @@ public static class StagePrompt
         _ => "/learn",
     };
 
-    private static string From(Contributors from, string holder) => from switch
+    private static Phrase From(Contributors from, Phrase holder) => from switch
     {
         Contributors.Holder => holder,
-        Contributors.Group => "the group (everyone but the holder)",
-        _ => "everyone",
+        Contributors.Group => Phrase.Of("prompt.from.group"),
+        _ => Phrase.Of("prompt.from.everyone"),
     };
 }

@@ -12,11 +12,11 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        context.Require(Role.Facilitator, "start sessions");
+        context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.start"));
         var sessions = context.Store.Sessions;
         if (await sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken) is { } running)
         {
-            throw new ConvenerRuleException($"Session {running.Number} is already running. End it with /session end before starting another.");
+            throw new ConvenerRuleException("rule.session.other-running", ("number", running.Number));
         }
 
         Session session;
@@ -27,7 +27,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         else
         {
             var next = (await sessions.ListUpcomingAsync(context.Group.Id, cancellationToken)).FirstOrDefault(s => s.Status is SessionStatus.Scheduled)
-                ?? throw new ConvenerRuleException("No session is scheduled. Schedule one first: /session schedule YYYY-MM-DD HH:MM case ID.");
+                ?? throw new ConvenerRuleException("rule.session.none-scheduled");
             session = await context.RequireSessionAsync(next.Number, forUpdate: true, cancellationToken);
         }
 
@@ -36,7 +36,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
             var chosen = await context.RequireCaseAsync(caseNumber, cancellationToken);
             if (chosen.Status is CaseStatus.Withdrawn)
             {
-                throw new ConvenerRuleException($"Case {chosen.Number} was withdrawn and cannot be discussed.");
+                throw new ConvenerRuleException("rule.case.withdrawn.discuss", ("number", chosen.Number));
             }
 
             session.AssignCase(chosen.Id);
@@ -50,7 +50,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         catch (Persistence.StoreConflictException)
         {
             // Another instance started a session in this group in the same moment.
-            throw new ConvenerRuleException("Another session has just been started in this group. End it with /session end before starting another.");
+            throw new ConvenerRuleException("rule.session.started-elsewhere");
         }
 
         await sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
@@ -65,8 +65,10 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         var protocol = protocols.Get(session.ProtocolKey);
         return Reply.Of(
             new OutboundMessage(
-                $"Session {session.Number} has started, following {protocol.Name} ({protocol.Stages.Count} stages). What is said here stays with the group. Type /here to be counted as present.",
-                OpensSpace: $"Session {session.Number}: {Text.UserText.Shorten(theCase.Title, 100)}"),
-            StagePrompt.Render(session, protocol, theCase));
+                context.Say(
+                    protocol.Stages.Count == 1 ? "reply.session.started.one" : "reply.session.started.other",
+                    ("number", session.Number), ("protocol", protocol.Name), ("count", protocol.Stages.Count)),
+                OpensSpace: context.Say("reply.session.space", ("number", session.Number), ("title", Text.UserText.Shorten(theCase.Title, 100)))),
+            StagePrompt.Render(session, protocol, theCase, context.Language));
     }
 }

@@ -1,34 +1,46 @@
 using System.Text;
 using ConvenerBot.Core.Sessions;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Core.Summaries;
 
-/// <summary>Renders a session as Markdown: case, holder, time, who took part, contributions stage by stage, next steps, learnings.</summary>
+/// <summary>
+/// Renders a session as Markdown: case, holder, time, who took part, contributions stage by stage, next
+/// steps, learnings. Headings and labels come from the message catalog in <c>language</c>; what members
+/// wrote is escaped, the catalog's own words are not.
+/// </summary>
 public static class MarkdownSummaryRenderer
 {
-    public static string Render(SessionSummary summary)
+    private const string Nothing = "—";
+
+    public static string Render(SessionSummary summary, string language)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        string Say(string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(language, key, args);
+
         var session = summary.Session;
         var md = new StringBuilder();
-        var title = summary.Case is { } c ? $"Case {c.Number}: {Markdown.Escape(c.Title)}" : "no case";
-        md.Append("# Session ").Append(session.Number).Append(" — ").AppendLine(title);
+        var about = summary.Case is { } c
+            ? Phrase.Of("summary.title.case", ("number", c.Number), ("title", Markdown.Escape(c.Title)))
+            : Phrase.Of("summary.title.no-case");
+        md.Append("# ").AppendLine(Say("summary.title", ("number", session.Number), ("about", about)));
         if (session.Status is SessionStatus.Running)
         {
-            md.AppendLine().AppendLine("_Still running: this summary shows the session so far._");
+            md.AppendLine().Append('_').Append(Say("summary.running")).AppendLine("_");
         }
 
         md.AppendLine();
-        md.Append("- **Holder:** ").AppendLine(summary.Case is { } h ? Markdown.Escape(h.HolderName) : "—");
-        md.Append("- **When:** ").AppendLine(When(session, summary.ShowTime));
-        md.Append("- **Protocol:** ").AppendLine(Markdown.Escape(summary.Protocol.Name));
-        md.Append("- **Facilitator:** ").AppendLine(summary.FacilitatorName is { } f ? Markdown.Escape(f) : "—");
-        md.Append("- **Took part:** ").AppendLine(summary.Attendees.Count == 0
-            ? "—"
+        AppendField(md, Say("summary.label.holder"), summary.Case is { } h ? Markdown.Escape(h.HolderName) : Nothing);
+        AppendField(md, Say("summary.label.when"), When(session, summary.ShowTime, language));
+        AppendField(md, Say("summary.label.protocol"), Markdown.Escape(summary.Protocol.Name));
+        AppendField(md, Say("summary.label.facilitator"), summary.FacilitatorName is { } f ? Markdown.Escape(f) : Nothing);
+        AppendField(md, Say("summary.label.took-part"), summary.Attendees.Count == 0
+            ? Nothing
             : string.Join(", ", summary.Attendees.Select(a => Markdown.Escape(a.DisplayName))));
         if (summary.Case?.Description is { } description)
         {
-            md.AppendLine().AppendLine("## The case").AppendLine().AppendLine(string.Join("  \n", description.Split('\n').Select(Markdown.EscapeLine)));
+            md.AppendLine().Append("## ").AppendLine(Say("summary.heading.case")).AppendLine()
+                .AppendLine(string.Join("  \n", description.Split('\n').Select(Markdown.EscapeLine)));
         }
 
         // Next steps and learnings have closing lists of their own; stages show the rest.
@@ -46,16 +58,18 @@ public static class MarkdownSummaryRenderer
             md.AppendLine().Append("## ").Append(number).Append(". ").AppendLine(Markdown.Escape(stage.Title)).AppendLine();
             foreach (var item in items)
             {
-                md.Append("- ").Append(Label(item.Kind)).Append(" from ").Append(Markdown.Escape(item.MemberName)).Append(": ").AppendLine(Markdown.Escape(item.Text));
+                md.Append("- ").AppendLine(Say("summary.item", ("kind", Label(item.Kind)), ("name", Markdown.Escape(item.MemberName)), ("text", Markdown.Escape(item.Text))));
             }
         }
 
-        AppendList(md, "Next steps chosen by the holder", summary.Contributions.Where(x => x.Kind is ContributionKind.NextStep), withAuthor: false);
-        AppendList(md, "Learnings", summary.Contributions.Where(x => x.Kind is ContributionKind.Learning), withAuthor: true);
+        AppendList(md, Say("summary.heading.steps"), Say("summary.none"), summary.Contributions.Where(x => x.Kind is ContributionKind.NextStep), withAuthor: false);
+        AppendList(md, Say("summary.heading.learnings"), Say("summary.none"), summary.Contributions.Where(x => x.Kind is ContributionKind.Learning), withAuthor: true);
         return md.ToString().TrimEnd() + "\n";
     }
 
-    private static void AppendList(StringBuilder md, string heading, IEnumerable<Contribution> items, bool withAuthor)
+    private static void AppendField(StringBuilder md, string label, string value) => md.Append("- **").Append(label).Append("** ").AppendLine(value);
+
+    private static void AppendList(StringBuilder md, string heading, string none, IEnumerable<Contribution> items, bool withAuthor)
     {
         md.AppendLine().Append("## ").AppendLine(heading).AppendLine();
         var any = false;
@@ -73,30 +87,30 @@ public static class MarkdownSummaryRenderer
 
         if (!any)
         {
-            md.AppendLine("_None recorded._");
+            md.Append('_').Append(none).AppendLine("_");
         }
     }
 
-    private static string When(Session session, Func<DateTimeOffset, string> showTime)
+    private static string When(Session session, Func<DateTimeOffset, string> showTime, string language)
     {
         var start = session.StartedAt ?? session.ScheduledAt;
         var text = showTime(start);
         if (session.EndedAt is { } end)
         {
             var minutes = (int)Math.Round((end - start).TotalMinutes);
-            text += $", {minutes} min";
+            text = MessageCatalog.Default.Render(language, "summary.when.duration", ("start", text), ("minutes", minutes));
         }
 
         return text;
     }
 
-    private static string Label(ContributionKind kind) => kind switch
+    private static Phrase Label(ContributionKind kind) => Phrase.Of(kind switch
     {
-        ContributionKind.ClarifyingQuestion => "Clarifying question",
-        ContributionKind.OpenQuestion => "Question",
-        ContributionKind.Idea => "Idea",
-        ContributionKind.NextStep => "Next step",
-        ContributionKind.Learning => "Learning",
-        _ => kind.ToString(),
-    };
+        ContributionKind.ClarifyingQuestion => "summary.kind.clarifying-question",
+        ContributionKind.OpenQuestion => "summary.kind.question",
+        ContributionKind.Idea => "summary.kind.idea",
+        ContributionKind.NextStep => "summary.kind.next-step",
+        ContributionKind.Learning => "summary.kind.learning",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    });
 }

@@ -15,19 +15,19 @@ public sealed class SummaryHandler(SummaryReader summaries) : ICommandHandler<Su
         var session = command.SessionNumber is { } number
             ? await context.RequireSessionAsync(number, forUpdate: false, cancellationToken)
             : await context.Store.Sessions.FindLatestAsync(context.Group.Id, cancellationToken)
-              ?? throw new ConvenerRuleException("No session has taken place yet, so there is no summary.");
+              ?? throw new ConvenerRuleException("rule.summary.none-yet");
         if (session.Status is SessionStatus.Scheduled or SessionStatus.Cancelled)
         {
-            throw new ConvenerRuleException($"Session {session.Number} is {Session.Describe(session.Status)}; it has no summary.");
+            throw new ConvenerRuleException("rule.summary.not-held", ("number", session.Number), ("status", Session.Describe(session.Status)));
         }
 
         var summary = await summaries.ReadAsync(session, context, cancellationToken);
         var tookPart = summary.Attendees.Any(a => a.MemberId == context.Member.Id) || summary.Case?.HolderId == context.Member.Id;
         if (!tookPart && context.Role < Role.Organizer)
         {
-            throw new ConvenerRuleException($"The summary of session {session.Number} is for those who took part in it, and for organizers.");
+            throw new ConvenerRuleException("rule.summary.not-yours", ("number", session.Number));
         }
 
-        return Reply.Of(new OutboundMessage(MarkdownSummaryRenderer.Render(summary), MessageFormat.Markdown) { Confidential = true });
+        return Reply.Of(new OutboundMessage(MarkdownSummaryRenderer.Render(summary, context.Language), MessageFormat.Markdown) { Confidential = true });
     }
 }

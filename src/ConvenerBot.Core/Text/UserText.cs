@@ -12,17 +12,18 @@ public static class UserText
     /// Returns the text trimmed with line breaks normalised to <c>\n</c>, or throws a rule exception that
     /// says what is wrong: empty, too long, control characters, or broken Unicode.
     /// </summary>
-    public static string Require(string? text, string what)
+    /// <param name="what">What the text is, as a noun in a sentence ("The {what} is empty"): a <c>noun.*</c> phrase.</param>
+    public static string Require(string? text, Phrase what)
     {
         var value = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (value.Length == 0)
         {
-            throw new ConvenerRuleException($"The {what} is empty. Write it after the command.");
+            throw new ConvenerRuleException("rule.text.empty", ("what", what));
         }
 
         if (value.Length > MaxLength)
         {
-            throw new ConvenerRuleException($"The {what} is {value.Length} characters long; the limit is {MaxLength}. Please shorten it.");
+            throw new ConvenerRuleException("rule.text.too-long", ("what", what), ("length", value.Length), ("max", MaxLength));
         }
 
         for (var i = 0; i < value.Length; i++)
@@ -46,13 +47,12 @@ public static class UserText
 
             if (char.IsSurrogate(c))
             {
-                throw new ConvenerRuleException($"The {what} contains broken Unicode (a lone surrogate at position {i + 1}). Please retype it.");
+                throw new ConvenerRuleException("rule.text.lone-surrogate", ("what", what), ("position", i + 1));
             }
 
             if (char.IsControl(c) && c is not '\n' and not '\t')
             {
-                throw new ConvenerRuleException(
-                    $"The {what} contains an invisible control character (U+{(int)c:X4}) at position {i + 1}. Please remove it.");
+                throw new ConvenerRuleException("rule.text.control", ("what", what), ("code", CodePoint(c)), ("position", i + 1));
             }
         }
 
@@ -63,12 +63,15 @@ public static class UserText
         catch (ArgumentException)
         {
             // Whatever else Unicode normalization rejects is not text either.
-            throw new ConvenerRuleException($"The {what} contains characters that are not valid text. Please retype it.");
+            throw new ConvenerRuleException("rule.text.not-text", ("what", what));
         }
     }
 
-    private static ConvenerRuleException NotText(string what, int codePoint, int position) =>
-        new($"The {what} contains U+{codePoint:X4} at position {position}, which is not a character. Please remove it.");
+    private static ConvenerRuleException NotText(Phrase what, int codePoint, int position) =>
+        new("rule.text.noncharacter", ("what", what), ("code", CodePoint(codePoint)), ("position", position));
+
+    /// <summary>A code point as written after U+: four or more hex digits.</summary>
+    private static string CodePoint(int codePoint) => codePoint.ToString("X4", CultureInfo.InvariantCulture);
 
     /// <summary>Shortens text for one-line listings, on a character boundary.</summary>
     public static string Shorten(string text, int max)

@@ -22,7 +22,7 @@ public sealed class GroupClockTests
     {
         var ex = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture(text, "Europe/Oslo", Now));
 
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, RuleText.Of(ex), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,11 +33,11 @@ public sealed class GroupClockTests
         var second = GroupClock.ParseFuture("2027-10-31 02:30 +01:00", "Europe/Oslo", Now);
         var wrong = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture("2027-12-26 10:00+02:00", "Europe/Oslo", Now));
         var zero = Assert.Throws<ConvenerRuleException>(() => GroupClock.ParseFuture("2027-12-26 10:00+00:00", "Europe/Oslo", Now));
-        Assert.Contains("is at +01:00, not +00:00", zero.Message, StringComparison.Ordinal);
+        Assert.Contains("is at +01:00, not +00:00", RuleText.Of(zero), StringComparison.Ordinal);
 
-        Assert.Equal("2027-10-31 02:30 happens twice in Europe/Oslo (the clocks go back then). Say which: 2027-10-31 02:30+02:00 for the first, 2027-10-31 02:30+01:00 for the second.", asked.Message);
+        Assert.Equal("2027-10-31 02:30 happens twice in Europe/Oslo (the clocks go back then). Say which: 2027-10-31 02:30+02:00 for the first, 2027-10-31 02:30+01:00 for the second.", RuleText.Of(asked));
         Assert.Equal((new DateTimeOffset(2027, 10, 31, 0, 30, 0, TimeSpan.Zero), new DateTimeOffset(2027, 10, 31, 1, 30, 0, TimeSpan.Zero)), (first, second));
-        Assert.Contains("is at +01:00, not +02:00", wrong.Message, StringComparison.Ordinal);
+        Assert.Contains("is at +01:00, not +02:00", RuleText.Of(wrong), StringComparison.Ordinal);
     }
 
     [Fact]

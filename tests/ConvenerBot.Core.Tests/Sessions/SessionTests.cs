@@ -41,7 +41,7 @@ public sealed class SessionTests
 
         var ex = Assert.Throws<ConvenerRuleException>(() => session.MoveNext(ThreeStages));
 
-        Assert.Contains("/session end", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("/session end", RuleText.Of(ex), StringComparison.Ordinal);
         Assert.Equal(2, session.StageIndex);
     }
 

@@ -4,6 +4,13 @@ namespace ConvenerBot.Core.Tests.Text;
 
 public sealed class UserTextTests
 {
+    private static class Noun
+    {
+        public static readonly Phrase Question = Phrase.Of("noun.question");
+        public static readonly Phrase Idea = Phrase.Of("noun.idea");
+        public static readonly Phrase Title = Phrase.Of("noun.title");
+    }
+
     [Theory]
     [InlineData("", "is empty")]
     [InlineData("   \n ", "is empty")]
@@ -12,9 +19,9 @@ public sealed class UserTextTests
     [InlineData("escape \u001b[31mred", "control character (U+001B)")]
     public void Require_BadText_IsRefusedWithReason(string text, string expected)
     {
-        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(text, "question"));
+        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(text, Noun.Question));
 
-        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, RuleText.Of(ex), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,16 +31,16 @@ public sealed class UserTextTests
         var high = new string(['b', 'r', 'o', 'k', 'e', 'n', ' ', (char)0xD800, ' ', 'x']);
         var reversed = new string(['r', (char)0xDC00, (char)0xD800]);
 
-        Assert.Contains("lone surrogate at position 8", Assert.Throws<ConvenerRuleException>(() => UserText.Require(high, "idea")).Message, StringComparison.Ordinal);
-        Assert.Contains("lone surrogate at position 2", Assert.Throws<ConvenerRuleException>(() => UserText.Require(reversed, "idea")).Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate at position 8", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require(high, Noun.Idea))), StringComparison.Ordinal);
+        Assert.Contains("lone surrogate at position 2", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require(reversed, Noun.Idea))), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Require_TooLong_SaysTheLimit()
     {
-        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(new string('a', UserText.MaxLength + 1), "idea"));
+        var ex = Assert.Throws<ConvenerRuleException>(() => UserText.Require(new string('a', UserText.MaxLength + 1), Noun.Idea));
 
-        Assert.Contains("4001 characters long; the limit is 4000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("4001 characters long; the limit is 4000", RuleText.Of(ex), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,8 +48,8 @@ public sealed class UserTextTests
     {
         var text = "Line one\twith tab 🌱\r\nline two '; DROP TABLE x; -- **bold**";
 
-        Assert.Equal("Line one\twith tab 🌱\nline two '; DROP TABLE x; -- **bold**", UserText.Require(text, "idea"));
-        Assert.Equal(UserText.MaxLength, UserText.Require(new string('a', UserText.MaxLength), "idea").Length);
+        Assert.Equal("Line one\twith tab 🌱\nline two '; DROP TABLE x; -- **bold**", UserText.Require(text, Noun.Idea));
+        Assert.Equal(UserText.MaxLength, UserText.Require(new string('a', UserText.MaxLength), Noun.Idea).Length);
     }
 
     [Fact]
@@ -68,8 +75,8 @@ public sealed class UserTextTests
     [Fact]
     public void Require_Noncharacters_AreRefusedWithThePosition()
     {
-        Assert.Contains("U+FFFE at position 3", Assert.Throws<ConvenerRuleException>(() => UserText.Require("ab\uFFFE", "title")).Message, StringComparison.Ordinal);
-        Assert.Contains("U+10FFFF at position 2", Assert.Throws<ConvenerRuleException>(() => UserText.Require("a\U0010FFFF", "title")).Message, StringComparison.Ordinal);
+        Assert.Contains("U+FFFE at position 3", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require("ab\uFFFE", Noun.Title))), StringComparison.Ordinal);
+        Assert.Contains("U+10FFFF at position 2", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require("a\U0010FFFF", Noun.Title))), StringComparison.Ordinal);
         Assert.Equal("ab", UserText.Clean("a\uFDD0b\uFFFF"));
     }
 

@@ -1,0 +1,93 @@
+using ConvenerBot.Core.Commands;
+
+namespace ConvenerBot.Core.Tests.Catalog;
+
+/// <summary>
+/// Every sentence a member reads comes from the message catalog (Text/Messages/en.json), so it can be
+/// translated. This test reads the source and fails on strings in code that look like sentences.
+/// </summary>
+public sealed class UserFacingLiteralTests
+{
+    /// <summary>The folders whose code must say everything through the catalog.</summary>
+    public static readonly string[] ScannedFolders =
+    [
+        "src/ConvenerBot.Core",
+    ];
+
+    /// <summary>Strings that look like words but are not sentences for members. Keep it short; say why.</summary>
+    public static readonly AllowedLiteral[] Allowed =
+    [
+        new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "uuuu-MM-dd HH:mm", "a pattern for reading the WHEN members type (ISO digits, no words)"),
+        new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "uuuu-MM-dd HH:mm:ss", "a pattern for reading the WHEN members type (ISO digits, no words)"),
+        new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM uuuu HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
+        new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM yyyy HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
+        .. CommandTable.All.Where(d => d.Path.Contains(' ', StringComparison.Ordinal)).Select(d =>
+            new AllowedLiteral("src/ConvenerBot.Core/Commands/CommandTable.cs", d.Path, "a command's words as typed after /: syntax, not a sentence")),
+    ];
+
+    [Fact]
+    public void Code_SaysNoSentenceOutsideTheCatalog()
+    {
+        var findings = UserFacingLiterals.Scan(ScannedFolders, Allowed);
+
+        Assert.True(
+            findings.Count == 0,
+            "These strings look like sentences for people. Put each in src/ConvenerBot.Core/Text/Messages/en.json under a key and use "
+            + "context.Say(key, args), new ConvenerRuleException(key, args) or Phrase.Of(key, args); if one is not for people, add it to "
+            + $"{nameof(UserFacingLiteralTests)}.{nameof(Allowed)} with a reason:\n" + string.Join('\n', findings));
+    }
+
+    [Theory]
+    [InlineData("return Reply.Text(\"No cases yet.\");", "\"No cases yet.\"")]
+    [InlineData("var x = $\"Session {n}, \" + y;", "$\"Session {n}, \"")]
+    [InlineData("var title = \"Cases:\";", "\"Cases:\"")]
+    [InlineData("throw new ConvenerRuleException($\"There is no case {n}.\");", "$\"There is no case {n}.\"")]
+    public void Scan_SentencesInCode_AreFoundWithFileAndLine(string statement, string expected)
+    {
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", Wrap(statement), []).ToList();
+
+        Assert.Equal([$"src/X.cs:5: {expected}"], findings.Select(f => f.ToString()));
+    }
+
+    [Theory]
+    [InlineData("logger.LogWarning(\"The store is gone for now.\");")]
+    [InlineData("throw new InvalidOperationException($\"Case row {id} is missing.\");")]
+    [InlineData("throw new System.IO.InvalidDataException(\"The file is broken.\", inner);")]
+    [InlineData("var sql = \"SELECT id FROM cases WHERE group_id = @g\";")]
+    [InlineData("var key = \"rule.case.not-found\" + \"command.\" + \", \" + \"—\";")]
+    [InlineData("var at = $\"{a}. {b} ({c})\";")]
+    [InlineData("var x = context.Say(\"reply.case.opened\", (\"number\", 3));")]
+    public void Scan_LogsFaultsSqlKeysAndPunctuation_AreNotSentences(string statement) =>
+        Assert.Empty(UserFacingLiterals.ScanSource("src/X.cs", Wrap(statement), []));
+
+    [Fact]
+    public void Scan_LoggerMessageAttributes_ExceptionBaseCallsAndAllowedLiterals_AreLeftAlone()
+    {
+        const string source = """
+            class Log
+            {
+                [LoggerMessage(EventId = 1, Message = "Something went wrong here")]
+                static partial void Wrong(ILogger logger);
+            }
+            class StoreException(string what) : Exception($"The store failed: {what}");
+            class OtherException : Exception
+            {
+                public OtherException() : base("Nothing works today.") { }
+            }
+            class Clock { string F() => "ddd d MMM"; }
+            """;
+
+        Assert.Empty(UserFacingLiterals.ScanSource("src/X.cs", source, [new AllowedLiteral("src/X.cs", "ddd d MMM", "a date pattern")]));
+        Assert.Single(UserFacingLiterals.ScanSource("src/Y.cs", source, [new AllowedLiteral("src/X.cs", "ddd d MMM", "a date pattern")]));
+    }
+
+    private static string Wrap(string statement) => $$"""
+        class C
+        {
+            void M()
+            {
+                {{statement}}
+            }
+        }
+        """;
+}
