@@ -41,6 +41,8 @@ public sealed class DiscordSessionTests
         Assert.Equal("Bot test-bot-token", thread.Authorization);
         var link = rest.Calls.Single(c => c.Method == "PATCH" && c.Path.EndsWith("tok-start/messages/@original", StringComparison.Ordinal)).Body!;
         Assert.Contains($"<#{threadId}>", link["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The first prompt goes to the thread after the start message links it.
+        await rest.WaitForAsync(r => r.Calls.Any(c => c.Path == $"channels/{threadId}/messages"));
         var prompt = rest.Calls.Single(c => c.Path == $"channels/{threadId}/messages").Body!;
         Assert.StartsWith("**Session 1 · stage 1 of 6: Bring a real challenge", prompt["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["s:n:1:1", "s:e:1:1"], prompt["components"]![0]!["components"]!.AsArray().Select(b => b!["custom_id"]!.GetValue<string>()));
