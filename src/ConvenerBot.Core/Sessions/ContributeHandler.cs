@@ -22,7 +22,8 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         var stage = protocol.Stages[index];
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
         var isHolder = theCase.HolderId == context.Member.Id;
-        var collect = command.Verb is { } verb ? ForVerb(verb, stage, protocol, index, theCase, isHolder) : ForReply(stage, theCase, isHolder);
+        var answer = stage.Accept(command.Verb, isHolder);
+        var collect = answer.Why is { } why ? throw Refusal(why, command.Verb, answer.Collect, stage, protocol, index, theCase) : answer.Collect!;
 
         var noun = Singular(collect.Kind);
         var text = UserText.Require(command.Text, noun);
@@ -33,51 +34,33 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
             new OutboundMessage(context.Say("reply.contribution.echo", ("name", context.Member.DisplayName), ("kind", noun), ("text", text))) { Purpose = MessagePurpose.Echo });
     }
 
-    private static Collect ForVerb(ContributionVerb verb, Stage stage, Protocol protocol, int index, Cases.Case theCase, bool isHolder)
+    /// <summary>The stage's refusal in words: what it collects, and where a typed verb belongs instead.</summary>
+    private static ConvenerRuleException Refusal(Stage.Refusal why, ContributionVerb? verb, Collect? collect, Stage stage, Protocol protocol, int index, Cases.Case theCase)
     {
-        var typed = "/" + verb.ToString().ToLowerInvariant();
-        var collect = stage.Collects.FirstOrDefault(c => Matches(verb, c.Kind));
-        if (collect is null)
+        var typed = verb is { } v ? "/" + v.ToString().ToLowerInvariant() : "";
+        var collecting = StagePrompt.Collecting(stage, theCase);
+        switch (why)
         {
-            var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Matches(verb, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
-            var belongs = where.Count == 0
-                ? Phrase.Of("rule.contribute.verb-unused", ("verb", typed))
-                : Phrase.Of("rule.contribute.verb-belongs", ("verb", typed), ("stages", WordList.And(where)));
-            throw new ConvenerRuleException(
-                "rule.contribute.wrong-stage", ("stage", index + 1), ("title", stage.Title), ("collecting", StagePrompt.Collecting(stage, theCase)), ("belongs", belongs));
+            case Stage.Refusal.NotInThisStage:
+                var where = protocol.Stages.Select((s, i) => (s, i)).Where(x => x.s.Collects.Any(c => Stage.Names(verb!.Value, c.Kind))).Select(x => $"{x.i + 1} ({x.s.Title})").ToList();
+                var belongs = where.Count == 0
+                    ? Phrase.Of("rule.contribute.verb-unused", ("verb", typed))
+                    : Phrase.Of("rule.contribute.verb-belongs", ("verb", typed), ("stages", WordList.And(where)));
+                return new ConvenerRuleException(
+                    "rule.contribute.wrong-stage", ("stage", index + 1), ("title", stage.Title), ("collecting", collecting), ("belongs", belongs));
+            case Stage.Refusal.HolderOnly:
+                return new ConvenerRuleException(
+                    "rule.contribute.holder-only", ("holder", theCase.HolderName), ("kinds", StagePrompt.Noun(collect!.Kind)), ("verb", typed), ("collecting", collecting));
+            case Stage.Refusal.HolderReceives when collect is not null:
+                return new ConvenerRuleException("rule.contribute.holder-receives", ("kinds", StagePrompt.Noun(collect.Kind)));
+            case Stage.Refusal.HolderReceives:
+                return new ConvenerRuleException("rule.contribute.holder-receives-reply", ("collecting", collecting));
+            case Stage.Refusal.CollectsNothing:
+                return new ConvenerRuleException("rule.contribute.stage-collects-nothing", ("title", stage.Title), ("collecting", collecting));
+            default:
+                return new ConvenerRuleException("rule.contribute.nothing-saved", ("collecting", collecting));
         }
-
-        if (collect.From is Contributors.Holder && !isHolder)
-        {
-            throw new ConvenerRuleException(
-                "rule.contribute.holder-only",
-                ("holder", theCase.HolderName), ("kinds", StagePrompt.Noun(collect.Kind)), ("verb", typed), ("collecting", StagePrompt.Collecting(stage, theCase)));
-        }
-
-        if (collect.From is Contributors.Group && isHolder)
-        {
-            throw new ConvenerRuleException("rule.contribute.holder-receives", ("kinds", StagePrompt.Noun(collect.Kind)));
-        }
-
-        return collect;
     }
-
-    /// <summary>A plain reply to a prompt becomes the first kind this stage collects from this member.</summary>
-    private static Collect ForReply(Stage stage, Cases.Case theCase, bool isHolder) =>
-        stage.Collects.FirstOrDefault(c => c.From is Contributors.Everyone || (c.From is Contributors.Holder) == isHolder)
-        ?? throw new ConvenerRuleException(stage.Collects.Count == 0
-            ? Phrase.Of("rule.contribute.stage-collects-nothing", ("title", stage.Title), ("collecting", StagePrompt.Collecting(stage, theCase)))
-            : isHolder
-                ? Phrase.Of("rule.contribute.holder-receives-reply", ("collecting", StagePrompt.Collecting(stage, theCase)))
-                : Phrase.Of("rule.contribute.nothing-saved", ("collecting", StagePrompt.Collecting(stage, theCase))));
-
-    private static bool Matches(ContributionVerb verb, ContributionKind kind) => verb switch
-    {
-        ContributionVerb.Ask => kind is ContributionKind.ClarifyingQuestion or ContributionKind.OpenQuestion,
-        ContributionVerb.Idea => kind is ContributionKind.Idea,
-        ContributionVerb.Step => kind is ContributionKind.NextStep,
-        _ => kind is ContributionKind.Learning,
-    };
 
     /// <summary>One contribution of a kind, as a noun in a sentence ("Saved your idea").</summary>
     private static Phrase Singular(ContributionKind kind) => Phrase.Of(kind switch
