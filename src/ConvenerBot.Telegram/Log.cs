@@ -65,4 +65,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4019, Level = LogLevel.Error, Message = "Telegram's answer to a message for chat {ChatId} did not come or could not be read; it may have been posted, so it is not sent again")]
     public static partial void Unanswered(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "The store could not record the prompt of session {Session}, stage {Stage} in chat {ChatId}; replies to it will not count as contributions")]
+    public static partial void PromptNotRecorded(ILogger logger, Exception exception, long chatId, int session, int stage);
 }

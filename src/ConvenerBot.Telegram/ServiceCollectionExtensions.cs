@@ -44,7 +44,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ChatMigrations>();
-        services.TryAddSingleton<StagePrompts>();
+        services.TryAddSingleton<LiveButtons>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ForumChats>();
         ConversationGateways.Register<TelegramGateway>(services, TelegramGateway.PlatformName);

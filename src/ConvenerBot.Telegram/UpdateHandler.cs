@@ -22,7 +22,7 @@ internal sealed class UpdateHandler(
     BotIdentity identity,
     ChatAdministrators administrators,
     ChatMigrations migrations,
-    StagePrompts prompts,
+    LiveButtons buttons,
     ForumChats forums,
     TelegramGateway gateway,
     TelegramSender sender,
@@ -119,15 +119,15 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        var knownPrompt = message.ReplyToMessage is { } replied ? prompts.Find(chat.Id, replied.MessageId) : null;
-        var inbound = UpdateTranslator.FromMessage(message, me, updateId, knownPrompt);
+        var inbound = UpdateTranslator.FromMessage(message, me, updateId);
         if (inbound is null)
         {
             return true;
         }
 
-        // An anonymous administrator is one by Telegram's own word; nobody else is in a private chat.
-        var isAdmin = inbound.IsPlatformAdmin || !UpdateTranslator.IsGroup(chat)
+        // An anonymous administrator is one by Telegram's own word; nobody else is in a private chat. A plain
+        // reply can only be a contribution (or nothing), which needs no rights: Telegram is not asked.
+        var isAdmin = inbound.IsPlatformAdmin || !UpdateTranslator.IsGroup(chat) || inbound.RepliedToMessageId is not null
             ? inbound.IsPlatformAdmin
             : await administrators.IsAdministratorAsync(chat.Id, message.From!.Id, cancellationToken);
         if (isAdmin is not { } known)
@@ -150,7 +150,7 @@ internal sealed class UpdateHandler(
         }
 
         _outageNoticed.TryRemove(chat.Id, out _);
-        if (!reply.AlreadyHandled)
+        if (!reply.AlreadyHandled && !reply.Ignored)
         {
             await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken, message.From);
             if (!reply.Refused && inbound.Mentioned?.Member is { } person && CommandParser.Parse(inbound.Text).Command is SetRoleCommand role)
@@ -306,11 +306,11 @@ internal sealed class UpdateHandler(
     /// restart the engine's refusal tells (<see cref="Reply.StaleStage"/>: the stage or the session has moved on).
     /// </summary>
     private bool IsStale(long chatId, int messageId, Reply refusal) =>
-        !prompts.HasLiveButtons(chatId, messageId) && (prompts.HasAnyLiveButtons(chatId) || refusal.StaleStage);
+        !buttons.IsLive(chatId, messageId) && (buttons.AnyIn(chatId) || refusal.StaleStage);
 
     private async Task RemoveButtonsAsync(Chat chat, int messageId, CancellationToken cancellationToken)
     {
-        prompts.Forget(chat.Id, messageId);
+        buttons.Forget(chat.Id, messageId);
         await CallAsync("editMessageReplyMarkup", chat, limited: false,
             (id, ct) => bot.EditMessageReplyMarkup(id, messageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
     }
@@ -394,7 +394,7 @@ internal sealed class UpdateHandler(
     {
         var all = true;
         var reactTo = replyTo;
-        var superseded = MovesOn(reply) ? prompts.TakeLiveButtons(chat.Id) : [];
+        var superseded = MovesOn(reply) ? buttons.TakeAll(chat.Id) : [];
         var acknowledgements = reply.Messages.Where(m => m.Purpose is MessagePurpose.Acknowledgement).ToList();
         foreach (var message in reply.Messages.Where(m => m.Purpose is MessagePurpose.Answer))
         {
@@ -427,13 +427,10 @@ internal sealed class UpdateHandler(
             threadId = Number(space);
             if (message is { Stage: { } stage, Actions.Count: > 0 } && Number(ids[^1]) is { } withButtons)
             {
-                prompts.RememberButtons(chat.Id, withButtons);
+                buttons.Remember(chat.Id, withButtons);
                 if (!message.Actions.Contains(StageAction.ConfirmEnd))
                 {
-                    foreach (var id in ids)
-                    {
-                        prompts.RememberPrompt(chat.Id, Number(id)!.Value, stage);
-                    }
+                    await RecordPromptAsync(chat.Id, ids, stage, cancellationToken);
                 }
             }
         }
@@ -455,6 +452,27 @@ internal sealed class UpdateHandler(
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// Records which messages are the stage's prompt, so a reply to any of them is a contribution to it,
+    /// after a restart too. The prompt is out either way: when the store cannot take it, replies to this
+    /// prompt go unrecognised (members can still contribute with the stage's command).
+    /// </summary>
+    private async Task RecordPromptAsync(long chatId, IReadOnlyList<string> messageIds, StageRef stage, CancellationToken cancellationToken)
+    {
+        var conversation = TelegramSender.Conversation(migrations.Resolve(chatId));
+        try
+        {
+            foreach (var id in messageIds)
+            {
+                await convener.RecordPromptAsync(conversation, id, stage, cancellationToken);
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Log.PromptNotRecorded(logger, ex, chatId, stage.SessionNumber, stage.StageNumber);
+        }
     }
 
     /// <summary>

@@ -272,14 +272,15 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         await chat.SayAsync("ben", "/next");
         await chat.SayAsync("ben", "/next");
         await chat.SayAsync("ben", "/next");
-        var explore = new StageRef(1, 5);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "explore", new StageRef(1, 5), CancellationToken.None);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "clarify", new StageRef(1, 3), CancellationToken.None);
 
-        var idea = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "Ask the municipality") with { RepliedToStage = explore }, CancellationToken.None);
-        var step = await fixture.Convener.HandleAsync(chat.Inbound("ana", "I will call them") with { RepliedToStage = explore }, CancellationToken.None);
+        var idea = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "Ask the municipality") with { RepliedToMessageId = "explore" }, CancellationToken.None);
+        var step = await fixture.Convener.HandleAsync(chat.Inbound("ana", "I will call them") with { RepliedToMessageId = "explore" }, CancellationToken.None);
         var before = await fixture.DumpAsync();
-        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late question") with { RepliedToStage = new StageRef(1, 3) }, CancellationToken.None);
+        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late question") with { RepliedToMessageId = "clarify" }, CancellationToken.None);
         var afterLate = await fixture.DumpAsync();
-        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToStage = explore }, CancellationToken.None);
+        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToMessageId = "explore" }, CancellationToken.None);
 
         Assert.Equal("Saved your idea, chloe.", idea.Messages[0].Text);
         Assert.Equal("Saved your next step, ana.", step.Messages[0].Text);

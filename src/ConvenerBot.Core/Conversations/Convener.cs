@@ -130,9 +130,9 @@ internal sealed partial class Convener(
             ? await transaction.Prompts.FindAsync(group.Id, inbound.RepliedToMessageId!, cancellationToken)
             : null;
 
-    /// <summary>Plain text (no command, no button) in reply to a message of the bot the adapter did not already know as a prompt.</summary>
+    /// <summary>Plain text (no command, no button) in reply to a message of the bot.</summary>
     private static bool IsPlainReply(Inbound inbound) =>
-        inbound is { Command: null, Button: null, RepliedToStage: null, RepliedToMessageId: not null } && !inbound.Text.TrimStart().StartsWith('/');
+        inbound is { Command: null, Button: null, RepliedToMessageId: not null } && !inbound.Text.TrimStart().StartsWith('/');
 
     /// <summary>
     /// A refused command changed nothing, but its delivery is still recorded (in a transaction of its own),
@@ -255,7 +255,7 @@ internal sealed partial class Convener(
         return moved;
     }
 
-    /// <summary>A command built by the adapter, a button press or a plain reply to a stage prompt becomes a command without text parsing.</summary>
+    /// <summary>A command built by the adapter or a button press becomes a command without text parsing.</summary>
     private static ParseResult Translate(Inbound inbound)
     {
         if (inbound.Command is { } built)
@@ -272,11 +272,6 @@ internal sealed partial class Convener(
                 StageAction.ConfirmEnd => new EndSessionCommand(button.Stage, Confirmed: true),
                 _ => new EndSessionCommand(button.Stage, Confirmed: false),
             });
-        }
-
-        if (inbound.RepliedToStage is { } stage && !inbound.Text.TrimStart().StartsWith('/'))
-        {
-            return ParseResult.Ok(new ContributeCommand(null, inbound.Text, stage));
         }
 
         return CommandParser.Parse(inbound.Text);
