@@ -469,8 +469,9 @@ internal sealed class UpdateHandler(
                 await convener.RecordPromptAsync(conversation, id, stage, cancellationToken);
             }
         }
-        catch (StoreUnavailableException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // The rest of the reply (acknowledgements, old buttons off) still goes out.
             Log.PromptNotRecorded(logger, ex, chatId, stage.SessionNumber, stage.StageNumber);
         }
     }
