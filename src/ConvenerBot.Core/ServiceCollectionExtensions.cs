@@ -16,7 +16,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the engine and its handlers. The host provides <see cref="ConvenerOptions"/>, a
-    /// <see cref="ProtocolCatalog"/> and a store.
+    /// <see cref="ProtocolCatalog"/> and a store; adapters provide their <see cref="IConversationGateway"/>.
     /// </summary>
     public static IServiceCollection AddConvenerCore(this IServiceCollection services)
     {
@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IConvener, Convener>();
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<PrivateChat>();
+        services.TryAddSingleton<ConversationGateways>();
         services.TryAddSingleton(MessageCatalog.Default);
         AddHandlers(services);
         return services;

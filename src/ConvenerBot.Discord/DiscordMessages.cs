@@ -34,6 +34,9 @@ internal static class DiscordMessages
 
     public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
 
+    /// <summary>The line added to a session's start message that links to the session's thread.</summary>
+    public static string ThreadLink(string thread) => $"\nThe session continues in its thread: <#{thread}>.";
+
     /// <summary>One message, split under Discord's 2,000 characters; its buttons go under the last part.</summary>
     public static List<JsonObject> Render(OutboundMessage message, bool ephemeral)
     {

@@ -10,7 +10,8 @@ namespace ConvenerBot.Discord;
 
 /// <summary>
 /// The REST calls the adapter makes: registering commands (one bulk overwrite), the interaction webhook
-/// (editing or deleting the original response, follow-ups), and threads and messages posted as the bot.
+/// (editing or deleting the original response, follow-ups), threads, direct-message channels and messages
+/// posted as the bot.
 /// <para>
 /// Rate limits: a route whose bucket is spent (X-RateLimit-Remaining 0) waits X-RateLimit-Reset-After
 /// before its next call; a 429 waits its retry_after and is tried again. Buckets are kept per route and
@@ -21,8 +22,8 @@ namespace ConvenerBot.Discord;
 /// Server errors (5xx) and network failures are tried again with exponential backoff and jitter until
 /// <see cref="DiscordOptions.RetryDeadline"/>; other refusals (4xx) are not. A timeout (or a connection lost
 /// after sending) is ambiguous: Discord may have done the call. It is tried again only where that is harmless:
-/// edits, deletions, the command overwrite, and bot messages, whose nonce makes a repeat a no-op; a follow-up
-/// or a new thread throws <see cref="DeliveryUncertainException"/> instead. When a call gives up it throws
+/// edits, deletions, the command overwrite, opening a direct-message channel, and bot messages, whose nonce
+/// makes a repeat a no-op; a follow-up or a new thread throws <see cref="DeliveryUncertainException"/> instead. When a call gives up it throws
 /// <see cref="HttpRequestException"/> and is logged here; callers say what was lost.
 /// </para>
 /// </summary>
@@ -37,10 +38,13 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     {
         var body = new JsonObject { ["name"] = Core.Text.UserText.Cut(name, 100), ["type"] = 11, ["auto_archive_duration"] = 1440 };
         using var json = await SendAsync(HttpMethod.Post, $"channels/{channelId}/threads", "channels/{id}/threads", channelId, body, authorized: true, expires: null, cancellationToken);
-        return json?.RootElement.TryGetProperty("id", out var id) == true && id.GetString() is { Length: > 0 } threadId
-            ? threadId
-            : throw new HttpRequestException("Discord created a thread without saying its id.");
+        return IdOf(json, "thread");
     }
+
+    private static string IdOf(JsonDocument? json, string what) =>
+        json?.RootElement.ValueKind is JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String && id.GetString() is { Length: > 0 } value
+            ? value
+            : throw new HttpRequestException($"Discord created a {what} without saying its id.");
 
     /// <summary>Archives a session's thread once the session has ended.</summary>
     public async Task ArchiveThreadAsync(string threadId, CancellationToken cancellationToken)
@@ -48,14 +52,23 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         using var _ = await SendAsync(HttpMethod.Patch, $"channels/{threadId}", "channels/{id}", threadId, new JsonObject { ["archived"] = true }, authorized: true, expires: null, cancellationToken);
     }
 
-    /// <summary>Posts a message as the bot. A nonce the retries share keeps a retried post from appearing twice.</summary>
-    public async Task PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken)
+    /// <summary>Posts a message as the bot; returns its id. A nonce the retries share keeps a retried post from appearing twice.</summary>
+    public async Task<string> PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         message = message.DeepClone().AsObject();
         message["nonce"] = Guid.NewGuid().ToString("N")[..25];
         message["enforce_nonce"] = true;
-        using var _ = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", "channels/{id}/messages", channelId, message, authorized: true, expires: null, cancellationToken);
+        using var json = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", "channels/{id}/messages", channelId, message, authorized: true, expires: null, cancellationToken);
+        return IdOf(json, "message");
+    }
+
+    /// <summary>The direct-message channel between the bot and a user (Discord gives the same one every time); returns its id.</summary>
+    public async Task<string> OpenDirectChannelAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var json = await SendAsync(
+            HttpMethod.Post, "users/@me/channels", "users/@me/channels", "", new JsonObject { ["recipient_id"] = userId }, authorized: true, expires: null, cancellationToken);
+        return IdOf(json, "direct-message channel");
     }
 
     public async Task RegisterCommandsAsync(JsonArray commands, CancellationToken cancellationToken)
@@ -91,7 +104,8 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         using var client = http.CreateClient("discord");
         var address = new Uri(options.ApiBaseUrl.ToString().TrimEnd('/') + "/" + path);
         var webhook = route.StartsWith("webhooks/", StringComparison.Ordinal);
-        var repeatable = method != HttpMethod.Post || route == "channels/{id}/messages";
+        // A bot message carries a nonce, and a direct-message channel is the same one each time it is asked for.
+        var repeatable = method != HttpMethod.Post || route is "channels/{id}/messages" or "users/@me/channels";
         var bucket = route + " " + major;
         var deadline = time.GetUtcNow() + options.RetryDeadline;
         if (expires is { } end && end < deadline)

@@ -14,10 +14,12 @@ namespace ConvenerBot.Discord;
 /// out private (a refusal) is deleted and the answer sent privately. A store that cannot be reached is
 /// retried for a while before the member is told. Stage buttons take their buttons off the pressed prompt;
 /// contributions are shown to the group in the session's thread, and the contributor gets a private
-/// acknowledgement. No message can mention anyone.
+/// acknowledgement. No message can mention anyone. The interaction's own responses and follow-ups go through
+/// <see cref="DiscordRest"/>; everything posted in a channel, thread or direct message goes through
+/// <see cref="DiscordGateway"/>.
 /// </summary>
 internal sealed partial class InteractionResponder(
-    IConvener convener, DiscordRest rest, SessionThreads threads, InteractionWork later, DiscordOptions options, TimeProvider time,
+    IConvener convener, DiscordRest rest, DiscordGateway gateway, SessionThreads threads, InteractionWork later, DiscordOptions options, TimeProvider time,
     ILogger<InteractionResponder> logger)
 {
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
@@ -150,7 +152,7 @@ internal sealed partial class InteractionResponder(
             var thread = await OpenThreadAsync(context, plan, cancellationToken);
             if (thread is not null)
             {
-                first["content"] = first["content"]!.GetValue<string>() + ThreadLink(thread);
+                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
             }
 
             await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken);
@@ -174,7 +176,7 @@ internal sealed partial class InteractionResponder(
             if (thread is not null)
             {
                 var first = WithoutFlags(plan.Answers[0]);
-                first["content"] = first["content"]!.GetValue<string>() + ThreadLink(thread);
+                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
                 await EditOriginalAsync(context, first, ephemeral: false, cancellationToken, fallBack: false);
             }
         }
@@ -193,12 +195,11 @@ internal sealed partial class InteractionResponder(
 
         foreach (var echo in plan.Echoes)
         {
-            var space = context.InThread ? context.ChannelId : threads.Find(context.GroupId) ?? context.ChannelId;
-            try
+            var post = new ConversationPost(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), echo)
             {
-                await rest.PostMessageAsync(space, echo, cancellationToken);
-            }
-            catch (HttpRequestException)
+                Space = context.InThread ? context.ChannelId : threads.Find(context.GroupId),
+            };
+            if (await gateway.PostAsync(post, cancellationToken) is not PostResult.Delivered)
             {
                 await FollowUpAsync(context, DiscordMessages.Text("Your contribution is saved, but I could not show it to the group just now.", ephemeral: true), ephemeral: true, cancellationToken);
             }
@@ -212,33 +213,15 @@ internal sealed partial class InteractionResponder(
     }
 
     /// <summary>A public thread for a session that has just started, unless the command came from a thread already.</summary>
-    private async Task<string?> OpenThreadAsync(InteractionContext context, Plan plan, CancellationToken cancellationToken)
-    {
-        if (plan.Opens is not { } title || context.InThread || context.IsPrivateChat)
-        {
-            return null;
-        }
+    private Task<string?> OpenThreadAsync(InteractionContext context, Plan plan, CancellationToken cancellationToken) =>
+        plan.Opens is not { } title || context.InThread || context.IsPrivateChat
+            ? Task.FromResult<string?>(null)
+            : gateway.OpenThreadAsync(context.ChannelId, title, cancellationToken);
 
-        try
-        {
-            var thread = await rest.CreateThreadAsync(context.ChannelId, title, cancellationToken);
-            threads.Remember(context.GroupId, thread);
-            return thread;
-        }
-        catch (HttpRequestException ex)
-        {
-            LogThreadFailed(logger, ex);
-            return null;
-        }
-    }
-
+    /// <summary>Posts in the session's thread; what the thread does not take comes as a follow-up instead.</summary>
     private async Task PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken)
     {
-        try
-        {
-            await rest.PostMessageAsync(channel, payload, cancellationToken);
-        }
-        catch (HttpRequestException)
+        if (await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is not PostResult.Delivered)
         {
             await FollowUpAsync(context, payload, ephemeral: false, cancellationToken);
         }
@@ -260,13 +243,9 @@ internal sealed partial class InteractionResponder(
         }
         catch (HttpRequestException) when (!ephemeral && !context.IsPrivateChat)
         {
-            try
+            if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken) is PostResult.Delivered)
             {
-                await rest.PostMessageAsync(context.ChannelId, WithoutFlags(payload), cancellationToken);
                 return;
-            }
-            catch (HttpRequestException)
-            {
             }
         }
         catch (HttpRequestException)
@@ -332,8 +311,6 @@ internal sealed partial class InteractionResponder(
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} minutes")
         : (int)Math.Max(1, span.TotalSeconds) is var seconds && seconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds");
 
-    private static string ThreadLink(string thread) => $"\nThe session continues in its thread: <#{thread}>.";
-
     private static JsonObject ButtonsOff() => new() { ["components"] = new JsonArray(), ["allowed_mentions"] = DiscordMessages.NoMentions() };
 
     private static JsonObject WithoutFlags(JsonObject payload)
@@ -353,7 +330,7 @@ internal sealed partial class InteractionResponder(
     private static int Length(JsonObject payload) => payload["content"]?.GetValue<string>().Length ?? 0;
 
     /// <summary>A reply sorted for Discord: answers to the member (rendered), contributions to show the group, and the session's space.</summary>
-    private sealed record Plan(List<JsonObject> Answers, List<JsonObject> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes)
+    private sealed record Plan(List<JsonObject> Answers, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes)
     {
         public static Plan Of(Reply reply)
         {
@@ -366,7 +343,7 @@ internal sealed partial class InteractionResponder(
             var ephemeral = reply.Refused || reply.Private || answers.Any(m => m.Confidential)
                 || (answers.Count > 0 && answers.All(m => m.Purpose is MessagePurpose.Acknowledgement));
             var payloads = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral)).ToList();
-            var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).SelectMany(m => DiscordMessages.Render(m, ephemeral: false)).ToList();
+            var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).ToList();
             return new Plan(
                 payloads.Count == 0 ? [DiscordMessages.Text("Done.", ephemeral: true)] : payloads,
                 reply.Refused ? [] : echoes,
@@ -376,9 +353,6 @@ internal sealed partial class InteractionResponder(
                 !reply.Refused && reply.Messages.Any(m => m.ClosesSpace));
         }
     }
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Could not open a thread for the session; it continues in the channel")]
-    private static partial void LogThreadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<InteractionVerifier>();
         services.TryAddSingleton<DiscordRest>();
         services.TryAddSingleton<SessionThreads>();
+        ConversationGateways.Register<DiscordGateway>(services, DiscordGateway.PlatformName);
         services.TryAddSingleton<InteractionWork>();
         services.TryAddSingleton<InteractionResponder>();
         services.AddHostedService<CommandRegistration>();

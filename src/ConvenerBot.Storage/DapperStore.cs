@@ -53,6 +53,8 @@ internal sealed class DapperStore : IConvenerStore
 
         public IDeliveryLog Deliveries { get; } = new DeliveryLog(db);
 
+        public Core.Sessions.IStagePromptRepository Prompts { get; } = new StagePromptRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

@@ -33,8 +33,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Handling Telegram update {UpdateId} failed")]
     public static partial void UpdateFailed(ILogger logger, Exception exception, int updateId);
 
-    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Could not open a forum topic in chat {ChatId}; the session runs in the group itself")]
-    public static partial void TopicFailed(ILogger logger, Exception exception, long chatId);
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "Could not open a forum topic in chat {ChatId} ({Description}); the session runs in the group itself")]
+    public static partial void TopicFailed(ILogger logger, long chatId, string description);
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "A Telegram update could not be read and was ignored")]
     public static partial void Malformed(ILogger logger, Exception exception);
@@ -55,11 +55,17 @@ internal static partial class Log
     public static partial void ReactionFailed(ILogger logger, long chatId);
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Could not tell chat {ChatId} that the store is out; its update is kept and handed in again all the same")]
-    public static partial void OutageNoticeFailed(ILogger logger, Exception exception, long chatId);
+    public static partial void OutageNoticeFailed(ILogger logger, Exception? exception, long chatId);
 
     [LoggerMessage(EventId = 4017, Level = LogLevel.Warning, Message = "Telegram chat {From} became supergroup {To}, but the store could not move the group's record yet; the upgrade's service message moves it once the store is back")]
     public static partial void MoveDeferred(ILogger logger, Exception exception, long from, long to);
 
     [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "The store could not record chat {ChatId} as inactive; the bot's removal from it records it once the store is back")]
     public static partial void InactiveNotRecorded(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4019, Level = LogLevel.Error, Message = "Telegram's answer to a message for chat {ChatId} did not come or could not be read; it may have been posted, so it is not sent again")]
+    public static partial void Unanswered(ILogger logger, Exception exception, long chatId);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "The store could not record the prompt of session {Session}, stage {Stage} in chat {ChatId}; replies to it will not count as contributions")]
+    public static partial void PromptNotRecorded(ILogger logger, Exception exception, long chatId, int session, int stage);
 }

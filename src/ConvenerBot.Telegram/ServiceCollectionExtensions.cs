@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,7 @@ public static class ServiceCollectionExtensions
         configuration.IsTelegramEnabled()
         && string.Equals(configuration[$"{TelegramOptions.SectionName}:{nameof(TelegramOptions.Mode)}"], "webhook", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Registers the Telegram adapter: client, receiver, rate-limited sender, and the webhook's services.</summary>
+    /// <summary>Registers the Telegram adapter: client, receiver, rate-limited sender, its conversation gateway, and the webhook's services.</summary>
     public static IServiceCollection AddTelegramAdapter(this IServiceCollection services)
     {
         services.AddOptions<TelegramOptions>()
@@ -43,8 +44,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ChatMigrations>();
-        services.TryAddSingleton<StagePrompts>();
+        services.TryAddSingleton<LiveButtons>();
         services.TryAddSingleton<TelegramSender>();
+        services.TryAddSingleton<ForumChats>();
+        ConversationGateways.Register<TelegramGateway>(services, TelegramGateway.PlatformName);
         services.TryAddSingleton<ChatAdministrators>();
         services.TryAddSingleton<UpdateHandler>();
         services.TryAddSingleton<ChatQueues>();

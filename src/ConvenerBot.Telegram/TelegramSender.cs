@@ -1,6 +1,5 @@
 using System.Globalization;
 using ConvenerBot.Core.Conversations;
-using ConvenerBot.Core.Persistence;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Exceptions;
 
@@ -10,12 +9,13 @@ namespace ConvenerBot.Telegram;
 /// The one owner of retries for calls to Telegram (the client's own 429 retry is switched off). A 429
 /// waits the retry_after it names; network failures and 5xx are retried with doubling pauses; both keep
 /// trying until <see cref="TelegramOptions.SendDeadline"/> has passed, so a reply or a stage prompt is not
-/// abandoned after a few failures. A 403 or a chat that no longer exists marks the group inactive and
-/// gives up without crashing; other 4xx give up. What is finally lost is logged.
+/// abandoned after a few failures. A 403 or a chat that no longer exists ends the call as
+/// <see cref="TelegramCallOutcome.ChatGone"/>; other 4xx as <see cref="TelegramCallOutcome.Failed"/>. A call
+/// refused because the group became a supergroup goes to the supergroup and says so
+/// (<see cref="TelegramCall{T}.MovedTo"/>). The sender decides nothing about the group: whoever called it does.
 /// </summary>
 internal sealed class TelegramSender(
     SendRateLimiter limiter,
-    IConvener convener,
     ChatMigrations migrations,
     TelegramOptions options,
     TimeProvider time,
@@ -23,13 +23,17 @@ internal sealed class TelegramSender(
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs a call for a chat; returns default when Telegram refused it for good.</summary>
+    /// <summary>
+    /// Runs a call for a chat until Telegram does it, refuses it, or the deadline passes. Throws when Telegram's
+    /// answer could not be read or did not come (a timeout): the call may have been done, so it is not repeated.
+    /// </summary>
     /// <param name="limited">True for messages, which count against Telegram's send limits.</param>
     /// <param name="call">The call, given the chat's current id (it changes when a group becomes a supergroup).</param>
-    public async Task<T?> CallAsync<T>(string method, long chatId, bool isGroup, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public async Task<TelegramCall<T>> CallAsync<T>(string method, long chatId, bool isGroup, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         chatId = migrations.Resolve(chatId);
+        long? movedTo = null;
         var deadline = time.GetUtcNow() + options.SendDeadline;
         for (var attempt = 1; ; attempt++)
         {
@@ -41,12 +45,12 @@ internal sealed class TelegramSender(
             TimeSpan delay;
             try
             {
-                return await call(chatId, cancellationToken);
+                return new(TelegramCallOutcome.Done, await call(chatId, cancellationToken), "", movedTo);
             }
             catch (ApiRequestException ex) when (ex.Parameters?.MigrateToChatId is { } newId && newId != chatId)
             {
-                await migrations.FollowAsync(chatId, newId, cancellationToken);
                 chatId = newId;
+                movedTo = newId;
                 isGroup = true;
                 continue;
             }
@@ -56,7 +60,7 @@ internal sealed class TelegramSender(
                 if (time.GetUtcNow() + delay > deadline)
                 {
                     Log.GaveUp(logger, method, chatId, attempt, ex.Message);
-                    return default;
+                    return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
                 }
 
                 limiter.Pause(chatId, delay);
@@ -65,19 +69,17 @@ internal sealed class TelegramSender(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 403 || (ex.ErrorCode == 400 && ex.Message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)))
             {
-                Log.Refused(logger, chatId, ex.Message);
-                await MarkInactiveAsync(chatId, cancellationToken);
-                return default;
+                return new(TelegramCallOutcome.ChatGone, default, ex.Message, movedTo);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
             {
                 // An edit that was already made (e.g. buttons removed twice): nothing is lost.
-                return default;
+                return new(TelegramCallOutcome.Done, default, ex.Message, movedTo);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is >= 400 and < 500)
             {
                 Log.GaveUp(logger, method, chatId, attempt, ex.Message);
-                return default;
+                return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
             }
             catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -85,7 +87,7 @@ internal sealed class TelegramSender(
                 if (time.GetUtcNow() + delay > deadline)
                 {
                     Log.GaveUp(logger, method, chatId, attempt, ex.Message);
-                    return default;
+                    return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
                 }
 
                 Log.Retrying(logger, ex, method, chatId, attempt, delay);
@@ -95,23 +97,7 @@ internal sealed class TelegramSender(
         }
     }
 
-    /// <summary>
-    /// A refused chat is marked inactive when the store can take it; otherwise the refusal is only logged, and
-    /// the bot's removal (a membership update, kept until the store is back) marks it.
-    /// </summary>
-    private async Task MarkInactiveAsync(long chatId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await convener.SetConversationActiveAsync(Conversation(chatId), active: false, cancellationToken);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            Log.InactiveNotRecorded(logger, ex, chatId);
-        }
-    }
-
-    public static ConversationRef Conversation(long chatId) => new("telegram", chatId.ToString(CultureInfo.InvariantCulture));
+    public static ConversationRef Conversation(long chatId) => new(TelegramGateway.PlatformName, chatId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// A server error or a connection that failed is worth another try. A timeout is not: the message may

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Persistence;
@@ -10,14 +11,20 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace ConvenerBot.Telegram;
 
-/// <summary>Handles one update: translate, let the engine decide, render the reply back into the chat.</summary>
+/// <summary>
+/// Handles one update: translate, let the engine decide, post the reply back into the chat through the
+/// gateway. What Telegram says on the way decides what happens to the group: a chat that refuses the bot is
+/// marked inactive, a chat that became a supergroup has its group moved.
+/// </summary>
 internal sealed class UpdateHandler(
     ITelegramBotClient bot,
     IConvener convener,
     BotIdentity identity,
     ChatAdministrators administrators,
     ChatMigrations migrations,
-    StagePrompts prompts,
+    LiveButtons buttons,
+    ForumChats forums,
+    TelegramGateway gateway,
     TelegramSender sender,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
@@ -88,6 +95,7 @@ internal sealed class UpdateHandler(
     {
         var me = await identity.UserAsync.WaitAsync(cancellationToken);
         var chat = message.Chat;
+        forums.Observe(chat);
         if (UpdateTranslator.IsNoise(message))
         {
             return true;
@@ -111,15 +119,15 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        var knownPrompt = message.ReplyToMessage is { } replied ? prompts.Find(chat.Id, replied.MessageId) : null;
-        var inbound = UpdateTranslator.FromMessage(message, me, updateId, knownPrompt);
+        var inbound = UpdateTranslator.FromMessage(message, me, updateId);
         if (inbound is null)
         {
             return true;
         }
 
-        // An anonymous administrator is one by Telegram's own word; nobody else is in a private chat.
-        var isAdmin = inbound.IsPlatformAdmin || !UpdateTranslator.IsGroup(chat)
+        // An anonymous administrator is one by Telegram's own word; nobody else is in a private chat. A plain
+        // reply can only be a contribution (or nothing), which needs no rights: Telegram is not asked.
+        var isAdmin = inbound.IsPlatformAdmin || !UpdateTranslator.IsGroup(chat) || inbound.RepliedToMessageId is not null
             ? inbound.IsPlatformAdmin
             : await administrators.IsAdministratorAsync(chat.Id, message.From!.Id, cancellationToken);
         if (isAdmin is not { } known)
@@ -142,7 +150,7 @@ internal sealed class UpdateHandler(
         }
 
         _outageNoticed.TryRemove(chat.Id, out _);
-        if (!reply.AlreadyHandled)
+        if (!reply.AlreadyHandled && !reply.Ignored)
         {
             await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken, message.From);
             if (!reply.Refused && inbound.Mentioned?.Member is { } person && CommandParser.Parse(inbound.Text).Command is SetRoleCommand role)
@@ -166,6 +174,7 @@ internal sealed class UpdateHandler(
         }
 
         var chat = message.Chat;
+        forums.Observe(chat);
         var isAdmin = UpdateTranslator.IsGroup(chat) ? await administrators.IsAdministratorAsync(chat.Id, query.From.Id, cancellationToken) : false;
         if (isAdmin is not { } known)
         {
@@ -244,11 +253,14 @@ internal sealed class UpdateHandler(
     /// Tells the chat that the store is out. The update is kept whatever happens here: a notice Telegram
     /// did not take (a timeout, an unreadable answer) must not turn into a confirmed, lost update.
     /// </summary>
-    private async Task NoticeOutageAsync(long chatId, Func<Task> notice, CancellationToken cancellationToken)
+    private async Task NoticeOutageAsync(long chatId, Func<Task<bool>> notice, CancellationToken cancellationToken)
     {
         try
         {
-            await notice();
+            if (!await notice())
+            {
+                Log.OutageNoticeFailed(logger, null, chatId);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -262,12 +274,12 @@ internal sealed class UpdateHandler(
     /// </summary>
     private async Task SetMenuAsync(Chat chat, MemberRef person, Core.Members.Role role, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(person.Id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+        if (!long.TryParse(person.Id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var userId))
         {
             return;
         }
 
-        await sender.CallAsync("setMyCommands", chat.Id, UpdateTranslator.IsGroup(chat), limited: false,
+        await CallAsync("setMyCommands", chat, limited: false,
             async (id, ct) =>
             {
                 var scope = new BotCommandScopeChatMember { ChatId = id, UserId = userId };
@@ -294,22 +306,66 @@ internal sealed class UpdateHandler(
     /// restart the engine's refusal tells (<see cref="Reply.StaleStage"/>: the stage or the session has moved on).
     /// </summary>
     private bool IsStale(long chatId, int messageId, Reply refusal) =>
-        !prompts.HasLiveButtons(chatId, messageId) && (prompts.HasAnyLiveButtons(chatId) || refusal.StaleStage);
+        !buttons.IsLive(chatId, messageId) && (buttons.AnyIn(chatId) || refusal.StaleStage);
 
     private async Task RemoveButtonsAsync(Chat chat, int messageId, CancellationToken cancellationToken)
     {
-        prompts.Forget(chat.Id, messageId);
-        await sender.CallAsync("editMessageReplyMarkup", chat.Id, UpdateTranslator.IsGroup(chat), limited: false,
+        buttons.Forget(chat.Id, messageId);
+        await CallAsync("editMessageReplyMarkup", chat, limited: false,
             (id, ct) => bot.EditMessageReplyMarkup(id, messageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
     }
 
     private async Task EditAsync(Chat chat, int messageId, OutboundMessage message, CancellationToken cancellationToken)
     {
         var text = TelegramHtml.Render(message)[0];
-        await sender.CallAsync("editMessageText", chat.Id, UpdateTranslator.IsGroup(chat), limited: false,
-            (id, ct) => bot.EditMessageText(id, messageId, text, ParseMode.Html, replyMarkup: Keyboard(message),
+        await CallAsync("editMessageText", chat, limited: false,
+            (id, ct) => bot.EditMessageText(id, messageId, text, ParseMode.Html, replyMarkup: TelegramGateway.Keyboard(message),
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
             cancellationToken);
+    }
+
+    /// <summary>A call about the chat other than a post; what Telegram says of the chat on the way is followed up.</summary>
+    private async Task<bool> CallAsync<T>(string method, Chat chat, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var result = await sender.CallAsync(method, chat.Id, UpdateTranslator.IsGroup(chat), limited, call, cancellationToken);
+        await FollowAsync(chat.Id, result.MovedTo is { } to ? TelegramSender.Conversation(to) : null, result.Outcome is TelegramCallOutcome.ChatGone ? result.Description : null, cancellationToken);
+        return result.IsDone;
+    }
+
+    /// <summary>Posts through the gateway; what Telegram says of the chat on the way is followed up.</summary>
+    private async Task<PostResult> PostAsync(Chat chat, ConversationPost post, CancellationToken cancellationToken)
+    {
+        var result = await gateway.PostAsync(post, cancellationToken);
+        await FollowAsync(chat.Id, result.MovedTo, result is PostResult.ConversationGone gone ? gone.Reason : null, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// A chat that became a supergroup has its group moved there; a chat that refuses the bot (removed,
+    /// blocked, no longer there) is marked inactive if the store can take it (otherwise the bot's removal,
+    /// a membership update kept until the store is back, marks it).
+    /// </summary>
+    private async Task FollowAsync(long chatId, ConversationRef? movedTo, string? goneBecause, CancellationToken cancellationToken)
+    {
+        if (movedTo is { } to && long.TryParse(to.Id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var newId))
+        {
+            await migrations.FollowAsync(chatId, newId, cancellationToken);
+        }
+
+        if (goneBecause is null)
+        {
+            return;
+        }
+
+        Log.Refused(logger, chatId, goneBecause);
+        try
+        {
+            await convener.SetConversationActiveAsync(TelegramSender.Conversation(migrations.Resolve(chatId)), active: false, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Log.InactiveNotRecorded(logger, ex, chatId);
+        }
     }
 
     private async Task HandleMembershipAsync(ChatMemberUpdated change, CancellationToken cancellationToken)
@@ -319,58 +375,62 @@ internal sealed class UpdateHandler(
     }
 
     /// <summary>A refusal on a button shows as an alert (at most 200 characters); a quiet answer stops the spinner.</summary>
-    private async Task AnswerAsync(CallbackQuery query, string? alert, CancellationToken cancellationToken) =>
-        await sender.CallAsync("answerCallbackQuery", query.Message?.Chat.Id ?? query.From.Id, isGroup: false, limited: false,
+    private async Task<bool> AnswerAsync(CallbackQuery query, string? alert, CancellationToken cancellationToken) =>
+        (await sender.CallAsync("answerCallbackQuery", query.Message?.Chat.Id ?? query.From.Id, isGroup: false, limited: false,
             async (_, ct) =>
             {
                 await bot.AnswerCallbackQuery(query.Id, alert is null ? null : Core.Text.UserText.Shorten(alert, 190), showAlert: alert is not null, cancellationToken: ct);
                 return true;
             },
-            cancellationToken);
+            cancellationToken)).IsDone;
 
     /// <summary>
     /// Sends a reply: answers and prompts first, then routine acknowledgements, which become a 👍 reaction
     /// on the member's message so they never hold back a prompt under the group's 20 messages a minute.
-    /// Echoes are not posted: members see each other's messages. Returns the messages sent, in order.
+    /// Echoes are not posted: members see each other's messages. Stops when the chat refuses the bot.
+    /// Returns true when every message was posted.
     /// </summary>
-    private async Task<List<(OutboundMessage Outbound, Message Sent)>> SendReplyAsync(
-        Chat chat, int? threadId, int? replyTo, Reply reply, CancellationToken cancellationToken, User? asker = null)
+    private async Task<bool> SendReplyAsync(Chat chat, int? threadId, int? replyTo, Reply reply, CancellationToken cancellationToken, User? asker = null)
     {
-        var sent = new List<(OutboundMessage Outbound, Message Sent)>();
+        var all = true;
         var reactTo = replyTo;
-        var superseded = MovesOn(reply) ? prompts.TakeLiveButtons(chat.Id) : [];
+        var superseded = MovesOn(reply) ? buttons.TakeAll(chat.Id) : [];
         var acknowledgements = reply.Messages.Where(m => m.Purpose is MessagePurpose.Acknowledgement).ToList();
         foreach (var message in reply.Messages.Where(m => m.Purpose is MessagePurpose.Answer))
         {
             if (message.Confidential && UpdateTranslator.IsGroup(chat))
             {
-                await SendConfidentialAsync(chat, threadId, replyTo, message, asker, cancellationToken);
+                var told = await SendConfidentialAsync(chat, threadId, replyTo, message, asker, cancellationToken);
                 replyTo = null;
+                if (told is PostResult.ConversationGone)
+                {
+                    return false;
+                }
+
+                all &= told is PostResult.Delivered;
                 continue;
             }
 
-            if (message.OpensSpace is { } title && chat.IsForum)
-            {
-                threadId = await OpenTopicAsync(chat, title, cancellationToken) ?? threadId;
-                replyTo = null;
-            }
-
-            foreach (var posted in await SendMessageAsync(chat, threadId, replyTo, message, cancellationToken))
-            {
-                sent.Add((message, posted));
-            }
-
+            var result = await PostAsync(chat, Post(chat, message, threadId, replyTo), cancellationToken);
             replyTo = null;
-        }
-
-        foreach (var (outbound, posted) in sent)
-        {
-            if (outbound is { Stage: { } stage, Actions.Count: > 0 })
+            if (result is PostResult.ConversationGone)
             {
-                prompts.RememberButtons(chat.Id, posted.MessageId);
-                if (!outbound.Actions.Contains(StageAction.ConfirmEnd))
+                return false;
+            }
+
+            if (result is not PostResult.Delivered { MessageIds: var ids, Space: var space })
+            {
+                all = false;
+                continue;
+            }
+
+            threadId = Number(space);
+            if (message is { Stage: { } stage, Actions.Count: > 0 } && Number(ids[^1]) is { } withButtons)
+            {
+                buttons.Remember(chat.Id, withButtons);
+                if (!message.Actions.Contains(StageAction.ConfirmEnd))
                 {
-                    prompts.RememberPrompt(chat.Id, posted.MessageId, stage);
+                    await RecordPromptAsync(chat.Id, ids, stage, cancellationToken);
                 }
             }
         }
@@ -387,31 +447,54 @@ internal sealed class UpdateHandler(
                 continue;
             }
 
-            await SendMessageAsync(chat, threadId, reactTo, acknowledgement, cancellationToken);
+            var result = await PostAsync(chat, Post(chat, acknowledgement, threadId, reactTo), cancellationToken);
+            all &= result is PostResult.Delivered;
         }
 
-        return sent;
+        return all;
+    }
+
+    /// <summary>
+    /// Records which messages are the stage's prompt, so a reply to any of them is a contribution to it,
+    /// after a restart too. The prompt is out either way: when the store cannot take it, replies to this
+    /// prompt go unrecognised (members can still contribute with the stage's command).
+    /// </summary>
+    private async Task RecordPromptAsync(long chatId, IReadOnlyList<string> messageIds, StageRef stage, CancellationToken cancellationToken)
+    {
+        var conversation = TelegramSender.Conversation(migrations.Resolve(chatId));
+        try
+        {
+            foreach (var id in messageIds)
+            {
+                await convener.RecordPromptAsync(conversation, id, stage, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The rest of the reply (acknowledgements, old buttons off) still goes out.
+            Log.PromptNotRecorded(logger, ex, chatId, stage.SessionNumber, stage.StageNumber);
+        }
     }
 
     /// <summary>
     /// What was said in a session, asked for by one member, goes to that member's private chat, never to
     /// the group. Telegram lets a bot write there only once the member has started it; until then the
-    /// group is told how.
+    /// group is told how. Returns what became of the note in the group.
     /// </summary>
-    private async Task SendConfidentialAsync(Chat chat, int? threadId, int? replyTo, OutboundMessage message, User? asker, CancellationToken cancellationToken)
+    private async Task<PostResult> SendConfidentialAsync(Chat chat, int? threadId, int? replyTo, OutboundMessage message, User? asker, CancellationToken cancellationToken)
     {
         var me = await identity.UserAsync;
         var delivered = asker is { IsBot: false } person
-            && await SendMessageAsync(new Chat { Id = person.Id, Type = ChatType.Private }, null, null, message, cancellationToken) is { Count: > 0 };
+            && await gateway.PostAsync(Post(chat, message, null, null) with { PrivatelyTo = UpdateTranslator.Member(person) }, cancellationToken) is PostResult.Delivered;
         var note = delivered
             ? "I sent it to you in our private chat."
             : $"That is only for you, so I don't post it here. Open a private chat with me (https://t.me/{me.Username}), press Start, then ask again here.";
-        await SendMessageAsync(chat, threadId, replyTo, new OutboundMessage(note), cancellationToken);
+        return await PostAsync(chat, Post(chat, new OutboundMessage(note), threadId, replyTo), cancellationToken);
     }
 
     private async Task<bool> ReactAsync(Chat chat, int messageId, CancellationToken cancellationToken)
     {
-        var done = await sender.CallAsync("setMessageReaction", chat.Id, UpdateTranslator.IsGroup(chat), limited: false,
+        var done = await CallAsync("setMessageReaction", chat, limited: false,
             async (to, ct) =>
             {
                 await bot.SetMessageReaction(to, messageId, [new ReactionTypeEmoji { Emoji = Acknowledged }], cancellationToken: ct);
@@ -426,85 +509,17 @@ internal sealed class UpdateHandler(
         return done;
     }
 
-    /// <summary>Sends one outbound message, split into Telegram-sized chunks; the keyboard goes under the last one.</summary>
-    private async Task<List<Message>> SendMessageAsync(Chat chat, int? threadId, int? replyTo, OutboundMessage message, CancellationToken cancellationToken)
-    {
-        var sent = new List<Message>();
-        var chunks = TelegramHtml.Render(message);
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var markup = i == chunks.Count - 1 ? Keyboard(message) : null;
-            var text = chunks[i];
-            var quoted = i == 0 ? replyTo : null;
-            var posted = await sender.CallAsync("sendMessage", chat.Id, UpdateTranslator.IsGroup(chat), limited: true,
-                (to, ct) => bot.SendMessage(
-                    to,
-                    text,
-                    ParseMode.Html,
-                    replyParameters: quoted is { } quotedId ? new ReplyParameters { MessageId = quotedId, AllowSendingWithoutReply = true } : null,
-                    replyMarkup: markup,
-                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
-                    messageThreadId: threadId,
-                    cancellationToken: ct),
-                cancellationToken);
-            if (posted is not null)
-            {
-                sent.Add(posted);
-            }
-        }
-
-        return sent;
-    }
-
     /// <summary>An answer of the adapter's own (nothing reached the engine), quoting the member's message.</summary>
     private async Task SendTextAsync(Chat chat, Message quoted, string text, CancellationToken cancellationToken) =>
-        await SendMessageAsync(chat, quoted.IsTopicMessage ? quoted.MessageThreadId : null, quoted.MessageId, new OutboundMessage(text), cancellationToken);
+        await PostAsync(chat, Post(chat, new OutboundMessage(text), quoted.IsTopicMessage ? quoted.MessageThreadId : null, quoted.MessageId), cancellationToken);
 
-    private async Task<int?> OpenTopicAsync(Chat chat, string title, CancellationToken cancellationToken)
-    {
-        try
+    private static ConversationPost Post(Chat chat, OutboundMessage message, int? threadId, int? replyTo) =>
+        new(TelegramSender.Conversation(chat.Id), message)
         {
-            var topic = await bot.CreateForumTopic(chat.Id, title.Length > 128 ? title[..128] : title, cancellationToken: cancellationToken);
-            return topic.MessageThreadId;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.TopicFailed(logger, ex, chat.Id);
-            return null;
-        }
-    }
+            Space = threadId?.ToString(CultureInfo.InvariantCulture),
+            ReplyTo = replyTo?.ToString(CultureInfo.InvariantCulture),
+        };
 
-    private static InlineKeyboardMarkup? Keyboard(OutboundMessage message)
-    {
-        if (message.Page is { Pages: > 1 } page)
-        {
-            var turns = new List<InlineKeyboardButton>();
-            if (page.Page > 1)
-            {
-                turns.Add(InlineKeyboardButton.WithCallbackData("◀ Previous", ButtonCode.Page(page.List, page.Page - 1)));
-            }
-
-            if (page.Page < page.Pages)
-            {
-                turns.Add(InlineKeyboardButton.WithCallbackData("Next ▶", ButtonCode.Page(page.List, page.Page + 1)));
-            }
-
-            return new InlineKeyboardMarkup(turns);
-        }
-
-        if (message is not { Actions.Count: > 0, Stage: { } stage })
-        {
-            return null;
-        }
-
-        return new InlineKeyboardMarkup(message.Actions.Select(action => InlineKeyboardButton.WithCallbackData(
-            action switch
-            {
-                StageAction.Next => "Next ▶",
-                StageAction.Back => "◀ Back",
-                StageAction.ConfirmEnd => "Yes, end session",
-                _ => "End session",
-            },
-            StageButtonCode.Encode(action, stage))));
-    }
+    private static int? Number(string? id) =>
+        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ConvenerBot.Core.Conversations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -9,10 +8,11 @@ namespace ConvenerBot.Telegram;
 /// <summary>
 /// Turns a Telegram message into the engine's terms. With group privacy mode on, the bot sees commands and
 /// replies to itself: a command (also in the <c>/cmd@BotName</c> form) is passed on as text, and a plain
-/// reply to one of our stage prompts is a contribution to that stage. Everything else is group chatter the
-/// bot stays out of, and so are automatic forwards from a linked channel and posts on behalf of a channel.
+/// reply to one of the bot's messages goes with that message's id, so the engine can tell whether it was a
+/// stage prompt (the reply is then a contribution to that stage). Everything else is group chatter the bot
+/// stays out of, and so are automatic forwards from a linked channel and posts on behalf of a channel.
 /// </summary>
-internal static partial class UpdateTranslator
+internal static class UpdateTranslator
 {
     /// <summary>Telegram's own account: it authors automatic forwards from a linked channel.</summary>
     public const long TelegramServiceUserId = 777000;
@@ -20,8 +20,7 @@ internal static partial class UpdateTranslator
     /// <summary>The member id of whoever writes as the group itself (an anonymous administrator); the same in every group.</summary>
     public const string AnonymousAdministratorId = "anonymous-admin";
 
-    /// <param name="knownPrompt">The stage of the replied-to message when this process remembers sending it as a prompt.</param>
-    public static Inbound? FromMessage(Message message, User bot, int updateId, StageRef? knownPrompt = null)
+    public static Inbound? FromMessage(Message message, User bot, int updateId)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(bot);
@@ -56,10 +55,11 @@ internal static partial class UpdateTranslator
             return IsOurs(text, bot) ? inbound with { Mentioned = Mentioned(message, text, bot) } : null;
         }
 
-        if (message.ReplyToMessage is { From.Id: var author } prompt && author == bot.Id
-            && (knownPrompt ?? StageOfPromptText(prompt.Text)) is { } stage)
+        // A message in a forum topic replies to the topic's first (service) message unless it replies to another.
+        if (message.ReplyToMessage is { From.Id: var author, Text: not null, ForumTopicCreated: null } replied && author == bot.Id
+            && !(message.IsTopicMessage && replied.Id == message.MessageThreadId))
         {
-            return inbound with { RepliedToStage = stage };
+            return inbound with { RepliedToMessageId = replied.Id.ToString(CultureInfo.InvariantCulture) };
         }
 
         return null;
@@ -97,14 +97,6 @@ internal static partial class UpdateTranslator
         var at = head.IndexOf('@', StringComparison.Ordinal);
         return at < 0 || string.Equals(head[(at + 1)..], bot.Username, StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>The stage named in a prompt's first line; used after a restart, when the prompts sent are no longer remembered.</summary>
-    public static StageRef? StageOfPromptText(string? prompt) =>
-        prompt is not null && PromptHeader().Match(prompt) is { Success: true } header
-            ? new StageRef(
-                int.Parse(header.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
-                int.Parse(header.Groups[2].ValueSpan, CultureInfo.InvariantCulture))
-            : null;
 
     public static MemberRef Member(User user)
     {
@@ -153,8 +145,4 @@ internal static partial class UpdateTranslator
 
         return null;
     }
-
-    /// <summary>The first line of every stage prompt we send: "Session 2 · stage 3 of 6: …".</summary>
-    [GeneratedRegex(@"^Session ([0-9]{1,9}) · stage ([0-9]{1,3}) of [0-9]{1,3}:", RegexOptions.CultureInvariant)]
-    private static partial Regex PromptHeader();
 }

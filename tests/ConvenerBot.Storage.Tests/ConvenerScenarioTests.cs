@@ -292,20 +292,53 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         await chat.SayAsync("ben", "/next");
         await chat.SayAsync("ben", "/next");
         await chat.SayAsync("ben", "/next");
-        var explore = new StageRef(1, 5);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "explore", new StageRef(1, 5), CancellationToken.None);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "clarify", new StageRef(1, 3), CancellationToken.None);
 
-        var idea = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "Ask the municipality") with { RepliedToStage = explore }, CancellationToken.None);
-        var step = await fixture.Convener.HandleAsync(chat.Inbound("ana", "I will call them") with { RepliedToStage = explore }, CancellationToken.None);
+        var idea = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "Ask the municipality") with { RepliedToMessageId = "explore" }, CancellationToken.None);
+        var step = await fixture.Convener.HandleAsync(chat.Inbound("ana", "I will call them") with { RepliedToMessageId = "explore" }, CancellationToken.None);
         var before = await fixture.DumpAsync();
-        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late question") with { RepliedToStage = new StageRef(1, 3) }, CancellationToken.None);
+        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late question") with { RepliedToMessageId = "clarify" }, CancellationToken.None);
         var afterLate = await fixture.DumpAsync();
-        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToStage = explore }, CancellationToken.None);
+        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToMessageId = "explore" }, CancellationToken.None);
 
         Assert.Equal("Saved your idea, chloe.", idea.Messages[0].Text);
         Assert.Equal("Saved your next step, ana.", step.Messages[0].Text);
         Assert.Contains("That belongs to stage 3; session 1 has moved on to stage 5", late.Messages[0].Text, StringComparison.Ordinal);
         Assert.Equal(before, afterLate);
         Assert.Contains("is present in session 1", command.Messages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyToARecordedPrompt_IsAContributionOfItsStage_AndAReplyToAnyOtherMessageIsLeftAlone()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "m-3", new StageRef(1, 3), CancellationToken.None);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "m-1", new StageRef(1, 1), CancellationToken.None);
+        await fixture.Convener.RecordPromptAsync(chat.Conversation, "m-9", new StageRef(9, 1), CancellationToken.None);
+        await fixture.Convener.RecordPromptAsync(new ConversationRef("test", "never-seen"), "m-3", new StageRef(1, 3), CancellationToken.None);
+        var before = await fixture.DumpAsync();
+
+        var chatter = await fixture.Convener.HandleAsync(chat.Inbound("dan", "Nice weather") with { RepliedToMessageId = "m-answer", DeliveryId = "d1" }, CancellationToken.None);
+        var unknownSession = await fixture.Convener.HandleAsync(chat.Inbound("dan", "Hello?") with { RepliedToMessageId = "m-9" }, CancellationToken.None);
+        var afterChatter = await fixture.DumpAsync();
+        var question = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "How much is missing?") with { RepliedToMessageId = "m-3" }, CancellationToken.None);
+        var late = await fixture.Convener.HandleAsync(chat.Inbound("dan", "A late one") with { RepliedToMessageId = "m-1" }, CancellationToken.None);
+        var command = await fixture.Convener.HandleAsync(chat.Inbound("dan", "/here") with { RepliedToMessageId = "m-answer" }, CancellationToken.None);
+        var privately = await fixture.Convener.HandleAsync(chat.Inbound("chloe", "In private") with { RepliedToMessageId = "m-3", Kind = ConversationKind.Private }, CancellationToken.None);
+
+        Assert.True(chatter.Ignored);
+        Assert.Empty(chatter.Messages);
+        Assert.True(unknownSession.Ignored);
+        Assert.Equal(before, afterChatter);
+        Assert.Equal("Saved your clarifying question, chloe.", question.Messages[0].Text);
+        Assert.True(late.Refused);
+        Assert.True(late.StaleStage);
+        Assert.Contains("That belongs to stage 1; session 1 has moved on to stage 3", late.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("is present in session 1", command.Messages[0].Text, StringComparison.Ordinal);
+        Assert.True(privately.Ignored);
     }
 
     [Fact]
@@ -366,6 +399,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
             public Core.Sessions.IContributionRepository Contributions => inner.Contributions;
 
             public IDeliveryLog Deliveries => inner.Deliveries;
+
+            public Core.Sessions.IStagePromptRepository Prompts => inner.Prompts;
 
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 

@@ -45,6 +45,12 @@ public sealed class EngineFuzzTests(SqliteStoreFixture fixture) : IClassFixture<
         {
             fixture.Time.Advance(TimeSpan.FromMinutes(random.Next(0, 90)));
             var inbound = NextInbound(random, conversations);
+            if (inbound.RepliedToMessageId is { } replied && random.Next(2) == 0)
+            {
+                // Half the replies go to a message recorded as some stage's prompt (of a session that may not exist).
+                await fixture.Convener.RecordPromptAsync(inbound.Conversation, replied, new StageRef(random.Next(1, 4), random.Next(1, 8)), CancellationToken.None);
+            }
+
             var reply = await fixture.Convener.HandleAsync(inbound, CancellationToken.None);
             if (reply.Messages.Any(m => m.Text.StartsWith("Sorry, something went wrong", StringComparison.Ordinal)))
             {
@@ -71,7 +77,7 @@ public sealed class EngineFuzzTests(SqliteStoreFixture fixture) : IClassFixture<
         return random.Next(12) switch
         {
             0 => inbound with { Button = new StageButton((StageAction)random.Next(4), new StageRef(random.Next(1, 4), random.Next(1, 8))) },
-            1 => inbound with { RepliedToStage = new StageRef(random.Next(1, 4), random.Next(1, 8)), Text = Noise(random, 60) },
+            1 => inbound with { RepliedToMessageId = random.Next(8).ToString(System.Globalization.CultureInfo.InvariantCulture), Text = Noise(random, 60) },
             2 => inbound with { Mentioned = new MemberMention(new MemberRef("fuzz", random.Next(8).ToString(System.Globalization.CultureInfo.InvariantCulture)), null, Noise(random, 70)) },
             _ => inbound,
         };

@@ -204,6 +204,51 @@ public abstract class StoreContractTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task StagePrompts_AreFoundByGroupAndMessageId_ARecordAgainReplaces_AndAMoveForgetsThem()
+    {
+        var conversation = NewConversation();
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(conversation, "Circle", "UTC", Now, None);
+        var other = await tx.Groups.GetOrCreateAsync(NewConversation(), "Other", "UTC", Now, None);
+        var ana = await tx.Members.GetOrCreateAsync(group.Id, new MemberProfile("1", "Ana"), firstMemberOrganizes: true, Now, None);
+        var theCase = await tx.Cases.AddAsync(group.Id, 1, ana.Id, "Case", null, Now, None);
+        var first = await tx.Sessions.AddAsync(group.Id, 1, theCase.Id, "peer-to-peer", Now, ana.Id, Now, None);
+        var second = await tx.Sessions.AddAsync(group.Id, 2, theCase.Id, "peer-to-peer", Now, ana.Id, Now, None);
+
+        await tx.Prompts.RecordAsync(group.Id, "101", first.Id, 2, Now, None);
+        await tx.Prompts.RecordAsync(group.Id, "102", first.Id, 3, Now, None);
+        await tx.Prompts.RecordAsync(group.Id, "102", second.Id, 0, Now.AddMinutes(1), None);
+
+        Assert.Equal(new StageRef(1, 3), await tx.Prompts.FindAsync(group.Id, "101", None));
+        Assert.Equal(new StageRef(2, 1), await tx.Prompts.FindAsync(group.Id, "102", None));
+        Assert.Null(await tx.Prompts.FindAsync(group.Id, "103", None));
+        Assert.Null(await tx.Prompts.FindAsync(other.Id, "101", None));
+        Assert.True(await tx.Groups.MoveAsync(conversation, NewConversation(), None));
+        Assert.Null(await tx.Prompts.FindAsync(group.Id, "101", None));
+    }
+
+    [Fact]
+    public async Task Migration0005_GivesBothStoresTheSameStagePromptsTable()
+    {
+        await using var connection = await fixture.OpenConnectionAsync();
+
+        var columns = await connection.QueryAsync<string>(fixture.IsPostgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = 'convener' AND table_name = 'stage_prompts' ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info('stage_prompts') ORDER BY cid");
+        var key = await connection.QueryAsync<string>(fixture.IsPostgres
+            ? """
+              SELECT a.attname FROM pg_index i
+              JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+              WHERE i.indrelid = 'convener.stage_prompts'::regclass AND i.indisprimary
+              ORDER BY array_position(i.indkey::smallint[], a.attnum)
+              """
+            : "SELECT name FROM pragma_table_info('stage_prompts') WHERE pk > 0 ORDER BY pk");
+
+        Assert.Equal(["group_id", "message_id", "session_id", "stage_index", "created_at"], columns);
+        Assert.Equal(["group_id", "message_id"], key);
+    }
+
+    [Fact]
     public async Task Migrate_AgainOnAMigratedDatabase_AppliesNothing()
     {
         var applied = await fixture.MigrateAgainAsync();

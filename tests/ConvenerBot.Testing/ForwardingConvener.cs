@@ -15,4 +15,7 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
 
     public Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken) =>
         inner.MoveConversationAsync(from, to, cancellationToken);
+
+    public Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken) =>
+        inner.RecordPromptAsync(conversation, messageId, stage, cancellationToken);
 }

@@ -36,6 +36,12 @@ internal sealed partial class Convener(
         });
         try
         {
+            if (IsPlainReply(inbound))
+            {
+                // Prompts are posted in groups only: in a private chat a plain reply is never a contribution.
+                return inbound.Kind is ConversationKind.Private ? Reply.Chatter : await RunAsync(inbound, null, cancellationToken);
+            }
+
             var parsed = Translate(inbound);
             if (parsed.Command is not { } command)
             {
@@ -47,8 +53,7 @@ internal sealed partial class Convener(
                 return await privateChat.HandleAsync(inbound, command, cancellationToken);
             }
 
-            var reply = await RunAsync(inbound, command, cancellationToken);
-            return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
+            return await RunAsync(inbound, command, cancellationToken);
         }
         catch (ConvenerRuleException ex)
         {
@@ -71,10 +76,21 @@ internal sealed partial class Convener(
         }
     }
 
-    private async Task<Reply> RunAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
+    /// <param name="command">Null for plain text in reply to a message of the bot: a contribution if that message is a stage prompt, else not for the bot.</param>
+    private async Task<Reply> RunAsync(Inbound inbound, ICommand? command, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var transaction = await store.BeginAsync(cancellationToken);
+        if (command is null)
+        {
+            if (await RepliedStageAsync(transaction, inbound, cancellationToken) is not { } stage)
+            {
+                return Reply.Chatter;
+            }
+
+            command = new ContributeCommand(null, inbound.Text, stage);
+        }
+
         var now = time.GetUtcNow();
         if (!await transaction.Deliveries.TryRecordAsync(inbound, now, cancellationToken))
         {
@@ -117,8 +133,19 @@ internal sealed partial class Convener(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return reply with { Language = group.Language };
+        reply = reply with { Language = group.Language };
+        return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
     }
+
+    /// <summary>The stage whose prompt the message replies to, looked up before anything is written.</summary>
+    private static async Task<StageRef?> RepliedStageAsync(IStoreTransaction transaction, Inbound inbound, CancellationToken cancellationToken) =>
+        await transaction.Groups.FindAsync(inbound.Conversation, cancellationToken) is { } group
+            ? await transaction.Prompts.FindAsync(group.Id, inbound.RepliedToMessageId!, cancellationToken)
+            : null;
+
+    /// <summary>Plain text (no command, no button) in reply to a message of the bot.</summary>
+    private static bool IsPlainReply(Inbound inbound) =>
+        inbound is { Command: null, Button: null, RepliedToMessageId: not null } && !inbound.Text.TrimStart().StartsWith('/');
 
     /// <summary>
     /// A refused command changed nothing, but its delivery is still recorded (in a transaction of its own),
@@ -189,6 +216,27 @@ internal sealed partial class Convener(
     public Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken) =>
         OutsideCommandAsync(() => MoveCoreAsync(from, to, cancellationToken));
 
+    public Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        return OutsideCommandAsync(async () =>
+        {
+            await RecordPromptCoreAsync(conversation, messageId, stage, cancellationToken);
+            return true;
+        });
+    }
+
+    private async Task RecordPromptCoreAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken)
+    {
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group
+            && await transaction.Sessions.FindAsync(group.Id, stage.SessionNumber, forUpdate: false, cancellationToken) is { } session)
+        {
+            await transaction.Prompts.RecordAsync(group.Id, messageId, session.Id, stage.StageNumber - 1, time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Work outside a command: an unreachable store is reported as <see cref="StoreUnavailableException"/>, so the caller keeps its work for later.</summary>
     private async Task<T> OutsideCommandAsync<T>(Func<Task<T>> work)
     {
@@ -226,7 +274,7 @@ internal sealed partial class Convener(
         return moved;
     }
 
-    /// <summary>A command built by the adapter, a button press or a plain reply to a stage prompt becomes a command without text parsing.</summary>
+    /// <summary>A command built by the adapter or a button press becomes a command without text parsing.</summary>
     private static ParseResult Translate(Inbound inbound)
     {
         if (inbound.Command is { } built)
@@ -243,11 +291,6 @@ internal sealed partial class Convener(
                 StageAction.ConfirmEnd => new EndSessionCommand(button.Stage, Confirmed: true),
                 _ => new EndSessionCommand(button.Stage, Confirmed: false),
             });
-        }
-
-        if (inbound.RepliedToStage is { } stage && !inbound.Text.TrimStart().StartsWith('/'))
-        {
-            return ParseResult.Ok(new ContributeCommand(null, inbound.Text, stage));
         }
 
         return CommandParser.Parse(inbound.Text);

@@ -27,4 +27,12 @@ public interface IConvener
     /// hold a record of their own, which is left as it is.
     /// </summary>
     Task<bool> MoveConversationAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that a platform message (as the platform's gateway named it, see
+    /// <see cref="PostResult.Delivered.MessageIds"/>) is the prompt of a stage, so that plain text in reply to
+    /// it (<see cref="Inbound.RepliedToMessageId"/>) is a contribution to that stage. Whoever posted the
+    /// prompt records it. A conversation or session the store does not know records nothing.
+    /// </summary>
+    Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken);
 }

@@ -21,8 +21,12 @@ public sealed record Inbound(
     /// </summary>
     public string? DeliveryId { get; init; }
 
-    /// <summary>The stage prompt this message replies to; plain text in reply to a prompt is a contribution to that stage.</summary>
-    public StageRef? RepliedToStage { get; init; }
+    /// <summary>
+    /// The platform's id of the bot's message this one replies to, if any. When that message is a recorded
+    /// stage prompt (<see cref="IConvener.RecordPromptAsync"/>), plain text is a contribution to its stage;
+    /// otherwise plain text is not for the bot and is left alone (<see cref="Reply.Ignored"/>).
+    /// </summary>
+    public string? RepliedToMessageId { get; init; }
 
     /// <summary>
     /// How this platform shows an instant so each reader sees their own time zone (e.g. a Discord

@@ -10,6 +10,12 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     public bool AlreadyHandled { get; init; }
 
     /// <summary>
+    /// True when the message was not for the bot (plain text in reply to a message of the bot that is no
+    /// stage prompt): nothing was done or recorded, and nothing is to be said.
+    /// </summary>
+    public bool Ignored { get; init; }
+
+    /// <summary>
     /// True when the store could not be reached: nothing was saved and the command was not judged. The
     /// message is not lost by the engine; the adapter keeps it and hands it in again (in order, per chat)
     /// once the store is back, and tells the member once with the text given here.
@@ -35,6 +41,8 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     public static Reply Refusal(string text) => new([new OutboundMessage(text)]) { Refused = true, Private = true };
 
     public static Reply Duplicate { get; } = new([]) { AlreadyHandled = true };
+
+    public static Reply Chatter { get; } = new([]) { Ignored = true };
 
     public static Reply Unavailable { get; } = new([new OutboundMessage(
         ConvenerBot.Core.Text.MessageCatalog.Default.Render(ConvenerBot.Core.Text.MessageCatalog.DefaultLanguage, "reply.store-unavailable"))])

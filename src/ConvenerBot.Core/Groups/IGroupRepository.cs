@@ -12,8 +12,9 @@ public interface IGroupRepository
 
     /// <summary>
     /// Moves the group to a new conversation id (a Telegram group upgraded to a supergroup gets a new chat
-    /// id): cases, sessions and roles go with it. A group already begun at the new id with no cases or
-    /// sessions yet gives way; one with its own record is left alone and false is returned.
+    /// id): cases, sessions and roles go with it, while its recorded stage prompts (message ids of the old
+    /// chat) are dropped. A group already begun at the new id with no cases or sessions yet gives way; one
+    /// with its own record is left alone and false is returned.
     /// </summary>
     Task<bool> MoveAsync(ConversationRef from, ConversationRef to, CancellationToken cancellationToken);
 

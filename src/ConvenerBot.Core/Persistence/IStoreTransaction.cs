@@ -23,5 +23,7 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IDeliveryLog Deliveries { get; }
 
+    IStagePromptRepository Prompts { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

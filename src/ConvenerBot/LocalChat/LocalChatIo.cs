@@ -25,22 +25,20 @@ internal sealed class LocalChatIo(TextReader input, TextWriter output, bool inte
         return await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
     }
 
-    public async Task WriteReplyAsync(Reply reply)
+    /// <summary>One message: its text, then its actions as the commands that do them; flushed at once.</summary>
+    public async Task WriteMessageAsync(OutboundMessage message)
     {
-        // The typed line is on the screen already: an echo of a contribution would only repeat it.
-        foreach (var message in reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo))
+        ArgumentNullException.ThrowIfNull(message);
+        await WriteBotAsync(message.Text);
+        if (message.Actions is { Count: > 0 } actions)
         {
-            await WriteBotAsync(message.Text);
-            if (message.Actions is { Count: > 0 } actions)
-            {
-                await WriteBotAsync("Actions: " + string.Join(" · ", actions.Select(Command)));
-            }
+            await WriteBotAsync("Actions: " + string.Join(" · ", actions.Select(Command)));
         }
 
         await output.FlushAsync();
     }
 
-    public async Task WriteBotAsync(string text)
+    private async Task WriteBotAsync(string text)
     {
         foreach (var line in text.TrimEnd('\n').Split('\n'))
         {

@@ -8,16 +8,18 @@ namespace ConvenerBot.LocalChat;
 /// <summary>
 /// The local terminal chat: one local group where the person at the keyboard types as a member.
 /// <c>/as NAME</c> switches who is typing. When input is not a terminal it answers every line and
-/// stops at the end of input, so whole sessions can be scripted.
+/// stops at the end of input, so whole sessions can be scripted. What the bot says goes out through
+/// <see cref="LocalChatGateway"/>.
 /// </summary>
 internal sealed partial class LocalChatService(
     IConvener convener,
     LocalChatIo io,
+    LocalChatGateway gateway,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<LocalChatService> logger) : BackgroundService
 {
-    private static readonly ConversationRef Conversation = new("local", "terminal");
+    private static readonly ConversationRef Conversation = new(LocalChatGateway.PlatformName, "terminal");
     private const string GroupTitle = "the local group";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +30,7 @@ internal sealed partial class LocalChatService(
         {
             if (io.Interactive)
             {
-                await io.WriteBotAsync($"Welcome to ConvenerBot's local chat. You are typing as {name}; switch with /as NAME. Type /help for commands, /quit to leave.");
+                await SayAsync($"Welcome to ConvenerBot's local chat. You are typing as {name}; switch with /as NAME. Type /help for commands, /quit to leave.", stoppingToken);
             }
 
             while (!stoppingToken.IsCancellationRequested)
@@ -50,7 +52,7 @@ internal sealed partial class LocalChatService(
                     var clean = UserText.CleanName(requested, "");
                     if (clean.Length == 0)
                     {
-                        await io.WriteBotAsync("Usage: /as NAME — the name of the member who types next.");
+                        await SayAsync("Usage: /as NAME — the name of the member who types next.", stoppingToken);
                         continue;
                     }
 
@@ -64,7 +66,7 @@ internal sealed partial class LocalChatService(
                     // A line handed in again after an outage must take effect once, even if the first try was saved.
                     DeliveryId = Guid.NewGuid().ToString("N"),
                 };
-                await io.WriteReplyAsync(await HandleKeptAsync(inbound, stoppingToken));
+                await WriteReplyAsync(await HandleKeptAsync(inbound, stoppingToken), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -91,7 +93,7 @@ internal sealed partial class LocalChatService(
         var reply = await convener.HandleAsync(inbound, cancellationToken);
         if (reply.StoreUnavailable)
         {
-            await io.WriteReplyAsync(reply);
+            await WriteReplyAsync(reply, cancellationToken);
         }
 
         while (reply.StoreUnavailable)
@@ -103,6 +105,18 @@ internal sealed partial class LocalChatService(
 
         return reply;
     }
+
+    /// <summary>The typed line is on the screen already: an echo of a contribution would only repeat it.</summary>
+    private async Task WriteReplyAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo))
+        {
+            await gateway.PostAsync(new ConversationPost(Conversation, message), cancellationToken);
+        }
+    }
+
+    private Task<PostResult> SayAsync(string text, CancellationToken cancellationToken) =>
+        gateway.PostAsync(new ConversationPost(Conversation, new OutboundMessage(text)), cancellationToken);
 
     private static bool IsAs(string line, out string name)
     {

@@ -48,6 +48,7 @@ internal sealed class SchemaChecker
             {
                 ("PUT", _) => null,
                 ("DELETE", _) => null,
+                ("POST", "users/@me/channels") => "CreatePrivateChannelRequest",
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/threads", StringComparison.Ordinal) => "CreateTextThreadWithoutMessageRequest",
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "MessageCreateRequest",
                 ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "UpdateThreadRequestPartial",
@@ -62,7 +63,7 @@ internal sealed class SchemaChecker
             else if (schema is not null)
             {
                 AssertValid(body, schema);
-                if (!path.StartsWith("channels/", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal))
+                if (schema != "CreatePrivateChannelRequest" && (!path.StartsWith("channels/", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal)))
                 {
                     Assert.Empty(body!["allowed_mentions"]!["parse"]!.AsArray());
                 }

@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts"];
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -33,6 +33,9 @@ public abstract class StoreFixture : IAsyncLifetime
     public IConvenerStore Store { get; private set; } = null!;
 
     protected abstract string Provider { get; }
+
+    /// <summary>True for the Postgres store, false for SQLite.</summary>
+    public bool IsPostgres => Provider == "postgres";
 
     protected abstract string ConnectionString { get; }
 

@@ -1,0 +1,22 @@
+namespace ConvenerBot.Core.Conversations;
+
+/// <summary>One message for an <see cref="IConversationGateway"/> to post, and where.</summary>
+/// <param name="Conversation">The conversation (a group chat, a channel) the message belongs to.</param>
+/// <param name="Message">What to post.</param>
+public sealed record ConversationPost(ConversationRef Conversation, OutboundMessage Message)
+{
+    /// <summary>
+    /// The session's space within the conversation (a forum topic, a thread), as
+    /// <see cref="PostResult.Delivered.Space"/> named it; null posts in the conversation itself.
+    /// </summary>
+    public string? Space { get; init; }
+
+    /// <summary>
+    /// Posts to this member's private chat with the bot instead of the conversation. Platforms let a bot
+    /// write there only once the member allows it; otherwise the result is <see cref="PostResult.PrivateUnreachable"/>.
+    /// </summary>
+    public MemberRef? PrivatelyTo { get; init; }
+
+    /// <summary>The platform's id of the message in the conversation this one answers; platforms that can, quote it.</summary>
+    public string? ReplyTo { get; init; }
+}

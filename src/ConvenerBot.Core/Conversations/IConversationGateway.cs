@@ -1,0 +1,26 @@
+namespace ConvenerBot.Core.Conversations;
+
+/// <summary>
+/// The way out to one platform: posts a message to a conversation, into a session's space within it, or
+/// privately to one member, and says what the platform answered. Each adapter implements it once and posts
+/// everything through it, its own replies included.
+/// </summary>
+/// <remarks>
+/// A gateway never calls back into the engine and never throws for what the platform refuses: a refusal
+/// is a <see cref="PostResult"/>, and the caller decides what follows (for instance marking a conversation
+/// inactive with <see cref="IConvener.SetConversationActiveAsync"/> when it is gone, or moving it with
+/// <see cref="IConvener.MoveConversationAsync"/> when <see cref="PostResult.MovedTo"/> says so).
+/// </remarks>
+public interface IConversationGateway
+{
+    /// <summary>The platform this gateway posts to, as in <see cref="ConversationRef.Platform"/>.</summary>
+    string Platform { get; }
+
+    /// <summary>
+    /// Posts one message, split into parts where the platform's length limit requires (its actions under the
+    /// last part). A message that opens a space (<see cref="OutboundMessage.OpensSpace"/>) opens one where the
+    /// platform has them, and the result names it. What is worth retrying is retried until the platform's
+    /// deadline. Throws only when cancelled (or for a fault of the bot itself).
+    /// </summary>
+    Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken);
+}

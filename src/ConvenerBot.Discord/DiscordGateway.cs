@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using ConvenerBot.Core.Conversations;
+using Microsoft.Extensions.Logging;
+
+namespace ConvenerBot.Discord;
+
+/// <summary>
+/// Discord's <see cref="IConversationGateway"/>: posts as the bot into a channel, a session's thread
+/// (<see cref="ConversationPost.Space"/>: the thread's id), or a member's direct messages (the channel is
+/// opened with <c>POST users/@me/channels</c> and remembered). A message that opens a space opens a public
+/// thread and is posted in the channel with a link to it. Every part says <c>allowed_mentions: {parse: []}</c>
+/// and carries a nonce. A 403 or 404 is <see cref="PostResult.ConversationGone"/> (in direct messages,
+/// <see cref="PostResult.PrivateUnreachable"/>); giving up is <see cref="PostResult.NotDelivered"/>.
+/// Interaction responses and follow-ups are another API and stay with <see cref="InteractionResponder"/>.
+/// </summary>
+internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, ILogger<DiscordGateway> logger) : IConversationGateway
+{
+    public const string PlatformName = "discord";
+
+    private readonly ConcurrentDictionary<string, string> _directChannels = new();
+
+    public string Platform => PlatformName;
+
+    public async Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var parts = DiscordMessages.Render(post.Message, ephemeral: false);
+        if (post.PrivatelyTo is { } member)
+        {
+            var opened = await DirectChannelAsync(member.Id, cancellationToken);
+            return opened.Channel is { } direct ? await PostPartsAsync(direct, parts, privately: true, cancellationToken) : opened.Failure!;
+        }
+
+        var space = post.Space;
+        if (space is null && post.Message.OpensSpace is { } title && await OpenThreadAsync(post.Conversation.Id, title, cancellationToken) is { } thread)
+        {
+            space = thread;
+            parts[0]["content"] = parts[0]["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
+        }
+
+        if (post.ReplyTo is { } replyTo)
+        {
+            parts[0]["message_reference"] = new JsonObject { ["message_id"] = replyTo, ["fail_if_not_exists"] = false };
+        }
+
+        // A message that opened a thread is its announcement in the channel; later ones go into the thread.
+        var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken);
+        return result is PostResult.Delivered delivered ? delivered with { Space = space } : result;
+    }
+
+    /// <summary>
+    /// Posts parts already rendered, as they are (the responder renders for the interaction API too), in
+    /// order; stops at the first that is not posted.
+    /// </summary>
+    /// <param name="privately">A direct-message channel: a refusal there means the member cannot be reached.</param>
+    public async Task<PostResult> PostPartsAsync(string channelId, IReadOnlyList<JsonObject> parts, bool privately, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var ids = new List<string>();
+        foreach (var part in parts)
+        {
+            try
+            {
+                ids.Add(await rest.PostMessageAsync(channelId, part, cancellationToken));
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            {
+                return privately ? new PostResult.PrivateUnreachable(ex.Message) : new PostResult.ConversationGone(ex.Message);
+            }
+            catch (DeliveryUncertainException ex)
+            {
+                return new PostResult.NotDelivered(ex.Message, MaybePosted: true);
+            }
+            catch (HttpRequestException ex)
+            {
+                return new PostResult.NotDelivered(ex.Message);
+            }
+        }
+
+        return new PostResult.Delivered(ids, null);
+    }
+
+    /// <summary>
+    /// A public thread for a session, remembered as the channel's session thread; null (and a log line) when
+    /// Discord does not open one, so the session continues in the channel.
+    /// </summary>
+    public async Task<string?> OpenThreadAsync(string channelId, string title, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var thread = await rest.CreateThreadAsync(channelId, title, cancellationToken);
+            threads.Remember(channelId, thread);
+            return thread;
+        }
+        catch (HttpRequestException ex)
+        {
+            LogThreadFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task<(string? Channel, PostResult? Failure)> DirectChannelAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (_directChannels.TryGetValue(userId, out var known))
+        {
+            return (known, null);
+        }
+
+        try
+        {
+            var channel = await rest.OpenDirectChannelAsync(userId, cancellationToken);
+            _directChannels[userId] = channel;
+            return (channel, null);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500)
+        {
+            return (null, new PostResult.PrivateUnreachable(ex.Message));
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, new PostResult.NotDelivered(ex.Message));
+        }
+    }
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Could not open a thread for the session; it continues in the channel")]
+    private static partial void LogThreadFailed(ILogger logger, Exception exception);
+}

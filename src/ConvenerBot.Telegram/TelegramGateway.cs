@@ -1,0 +1,163 @@
+using System.Globalization;
+using ConvenerBot.Core.Commands;
+using ConvenerBot.Core.Conversations;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace ConvenerBot.Telegram;
+
+/// <summary>
+/// Posts to Telegram: into a group, a forum topic of it, or a member's private chat. Text goes as HTML with
+/// member text escaped, in parts of at most 4,096 characters, the keyboard under the last; a message that
+/// opens a space gets a forum topic of its own in a forum group. Retries belong to <see cref="TelegramSender"/>.
+/// A 403 or a chat that does not exist comes back as <see cref="PostResult.ConversationGone"/> (for a
+/// member's private chat: <see cref="PostResult.PrivateUnreachable"/>); marking the group is the caller's call.
+/// </summary>
+internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sender, ForumChats forums, ILogger<TelegramGateway> logger) : IConversationGateway
+{
+    public const string PlatformName = "telegram";
+
+    public string Platform => PlatformName;
+
+    public async Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var privately = post.PrivatelyTo is not null;
+        var chatId = Id(post.PrivatelyTo?.Id ?? post.Conversation.Id);
+        var threadId = privately ? null : SmallId(post.Space);
+        var replyTo = privately ? null : SmallId(post.ReplyTo);
+        long? movedTo = null;
+        if (!privately && threadId is null && post.Message.OpensSpace is { } title && await forums.IsForumAsync(chatId, cancellationToken))
+        {
+            var topic = await OpenTopicAsync(chatId, title, cancellationToken);
+            if (topic is { IsDone: true, Value: { } opened })
+            {
+                threadId = opened.MessageThreadId;
+                replyTo = null;
+            }
+            else if (topic.Outcome is TelegramCallOutcome.ChatGone)
+            {
+                return new PostResult.ConversationGone(topic.Description);
+            }
+            else
+            {
+                Log.TopicFailed(logger, chatId, topic.Description);
+            }
+        }
+
+        var ids = new List<string>();
+        var chunks = TelegramHtml.Render(post.Message);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var markup = i == chunks.Count - 1 ? Keyboard(post.Message) : null;
+            var text = chunks[i];
+            var quoted = i == 0 ? replyTo : null;
+            TelegramCall<Message> sent;
+            try
+            {
+                sent = await sender.CallAsync("sendMessage", chatId, isGroup: chatId < 0, limited: true,
+                    (to, ct) => bot.SendMessage(
+                        to,
+                        text,
+                        ParseMode.Html,
+                        replyParameters: quoted is { } quotedId ? new ReplyParameters { MessageId = quotedId, AllowSendingWithoutReply = true } : null,
+                        replyMarkup: markup,
+                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                        messageThreadId: threadId,
+                        cancellationToken: ct),
+                    cancellationToken);
+            }
+            catch (RequestException ex) when (ex is not ApiRequestException)
+            {
+                Log.Unanswered(logger, ex, chatId);
+                return Moved(new PostResult.NotDelivered(ex.Message, MaybePosted: true), movedTo);
+            }
+
+            if (sent.MovedTo is { } newId)
+            {
+                chatId = newId;
+                movedTo = newId;
+            }
+
+            switch (sent.Outcome)
+            {
+                case TelegramCallOutcome.Done:
+                    ids.Add(sent.Value!.MessageId.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case TelegramCallOutcome.ChatGone:
+                    return Moved(privately ? new PostResult.PrivateUnreachable(sent.Description) : new PostResult.ConversationGone(sent.Description), movedTo);
+                default:
+                    return Moved(new PostResult.NotDelivered(sent.Description), movedTo);
+            }
+        }
+
+        return Moved(new PostResult.Delivered(ids, threadId?.ToString(CultureInfo.InvariantCulture)), movedTo);
+    }
+
+    /// <summary>A forum topic for a session; when Telegram does not open one, the session runs in the group itself.</summary>
+    private async Task<TelegramCall<ForumTopic>> OpenTopicAsync(long chatId, string title, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sender.CallAsync("createForumTopic", chatId, isGroup: true, limited: false,
+                (id, ct) => bot.CreateForumTopic(id, title.Length > 128 ? title[..128] : title, cancellationToken: ct), cancellationToken);
+        }
+        catch (RequestException ex) when (ex is not ApiRequestException)
+        {
+            return new(TelegramCallOutcome.Failed, null, ex.Message, null);
+        }
+    }
+
+    /// <summary>The keyboard under a message: its stage actions, or the pages around a listing's page.</summary>
+    public static InlineKeyboardMarkup? Keyboard(OutboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Page is { Pages: > 1 } page)
+        {
+            var turns = new List<InlineKeyboardButton>();
+            if (page.Page > 1)
+            {
+                turns.Add(InlineKeyboardButton.WithCallbackData("◀ Previous", ButtonCode.Page(page.List, page.Page - 1)));
+            }
+
+            if (page.Page < page.Pages)
+            {
+                turns.Add(InlineKeyboardButton.WithCallbackData("Next ▶", ButtonCode.Page(page.List, page.Page + 1)));
+            }
+
+            return new InlineKeyboardMarkup(turns);
+        }
+
+        if (message is not { Actions.Count: > 0, Stage: { } stage })
+        {
+            return null;
+        }
+
+        return new InlineKeyboardMarkup(message.Actions.Select(action => InlineKeyboardButton.WithCallbackData(
+            action switch
+            {
+                StageAction.Next => "Next ▶",
+                StageAction.Back => "◀ Back",
+                StageAction.ConfirmEnd => "Yes, end session",
+                _ => "End session",
+            },
+            StageButtonCode.Encode(action, stage))));
+    }
+
+    private static PostResult Moved(PostResult result, long? movedTo) =>
+        movedTo is { } id ? result with { MovedTo = TelegramSender.Conversation(id) } : result;
+
+    private static long Id(string id) =>
+        long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"'{id}' is not a Telegram chat or user id.", nameof(id));
+
+    private static int? SmallId(string? id) =>
+        id is null ? null
+        : int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"'{id}' is not a Telegram message or topic id.", nameof(id));
+}
