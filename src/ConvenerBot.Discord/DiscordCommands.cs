@@ -15,6 +15,7 @@ internal static class DiscordCommands
     private const int SubCommand = 1;
     private const int Text = 3;
     private const int Integer = 4;
+    private const int Boolean = 5;
     private const int User = 6;
 
     /// <summary>Discord's limit for command and option descriptions.</summary>
@@ -58,6 +59,7 @@ internal static class DiscordCommands
         {
             ArgKind.Number => Integer,
             ArgKind.Member => User,
+            ArgKind.Flag => Boolean,
             _ => Text,
         };
 

@@ -147,7 +147,13 @@ internal static class InteractionTranslator
         var raw = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var arg in descriptor.Args.Where(a => a.Kind is not ArgKind.Member))
         {
-            if ((arg.Kind is ArgKind.Number ? o.Int(arg.Name) : (object?)o.String(arg.Name)) is { } value)
+            var value = arg.Kind switch
+            {
+                ArgKind.Number => o.Int(arg.Name),
+                ArgKind.Flag => o.Bool(arg.Name),
+                _ => (object?)o.String(arg.Name),
+            };
+            if (value is not null and not false)
             {
                 raw[arg.Name] = value;
             }
@@ -314,6 +320,16 @@ internal static class InteractionTranslator
             form is not null ? form.GetValueOrDefault(name) :
             options.FirstOrDefault(o => o.Name == name) is { Option.ValueKind: JsonValueKind.Object } found && found.Option.TryGetProperty("value", out var value)
                 ? StringValue(value, $"option {name}")
+                : null;
+
+        public bool? Bool(string name) =>
+            options.FirstOrDefault(o => o.Name == name) is { Option.ValueKind: JsonValueKind.Object } found && found.Option.TryGetProperty("value", out var value)
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw new MalformedInteractionException($"option {name} is not a boolean"),
+                }
                 : null;
 
         public int? Int(string name) =>

@@ -21,7 +21,7 @@ public sealed class DeferralTests
         await using var bot = await DiscordBot.StartAsync(rest, services => HeldConvener.Install(services, gate.Task));
 
         var list = await bot.InteractAsync(2, DiscordBot.SubCommand("case", "list"), Member.Ben, id: "list");
-        var start = await bot.InteractAsync(2, DiscordBot.SubCommand("session", "start"), Member.Ben, id: "start");
+        var start = await bot.InteractAsync(2, DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ben, id: "start");
         gate.SetResult();
 
         Assert.Equal((5, 64), (list["type"]!.GetValue<int>(), list["data"]!["flags"]!.GetValue<int>()));

@@ -32,7 +32,7 @@ public sealed class DiscordSessionTests
         var sessions = await bot.InteractAsync(4, FocusedOption("session", "start", "id", ""), Member.Ben);
         Assert.Equal("Session 1, Funding gap", Assert.Single(sessions["data"]!["choices"]!.AsArray())!["name"]!.GetValue<string>());
 
-        var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start"), Member.Ben);
+        var start = await Interact(bot, 2, DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ben);
         Assert.StartsWith("Session 1 has started", Content(start), StringComparison.Ordinal);
         await rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "PATCH" && c.Path.EndsWith("tok-start/messages/@original", StringComparison.Ordinal)));
         var thread = rest.Calls.Single(c => c.Path == $"channels/{DiscordBot.Channel}/threads");

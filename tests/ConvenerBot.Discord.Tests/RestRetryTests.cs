@@ -205,7 +205,7 @@ public sealed class RestRetryTests
     {
         await bot.InteractAsync(2, DiscordBot.SubCommand("case", "open", ("title", "Funding gap")), Member.Ana);
         await bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", "2027-12-27 10:00"), ("case", 1)), Member.Ana);
-        Assert.StartsWith("Session 1 has started", (await bot.InteractAsync(2, DiscordBot.SubCommand("session", "start"), Member.Ana, id: "start"))["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Session 1 has started", (await bot.InteractAsync(2, DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ana, id: "start"))["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     private static Task WaitForLogAsync(DiscordBot bot, int eventId) =>

@@ -123,7 +123,7 @@ public sealed class SessionSpaceTests : BotTestBase
         await Say(DiscordBot.SubCommand("case", "open", ("title", title)), Member.Ben);
         await Say(DiscordBot.SubCommand("session", "schedule", ("when", "2027-12-27 10:00"), ("case", 1)), Member.Ana);
 
-        await Say(DiscordBot.SubCommand("session", "start"), Member.Ana);
+        await Say(DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ana);
 
         await Rest.WaitForAsync(r => r.Calls.Any(c => c.Path.EndsWith("/threads", StringComparison.Ordinal)));
         var name = Rest.Calls.Single(c => c.Path.EndsWith("/threads", StringComparison.Ordinal)).Body!["name"]!.GetValue<string>();
@@ -153,7 +153,7 @@ public sealed class SessionSpaceTests : BotTestBase
     {
         await Say(DiscordBot.SubCommand("case", "open", ("title", "Funding gap")), Member.Ben);
         await Say(DiscordBot.SubCommand("session", "schedule", ("when", "2027-12-27 10:00"), ("case", 1)), Member.Ana);
-        await Say(DiscordBot.SubCommand("session", "start"), Member.Ana);
+        await Say(DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ana);
         await Rest.WaitForAsync(r => r.Calls.Any(c => c.Path.StartsWith("channels/70", StringComparison.Ordinal)));
         return Rest.Threads.Single();
     }

@@ -14,7 +14,7 @@ public sealed class LocalChatTests : IDisposable
         /role facilitator ben
         /as ben
         /session schedule 2030-12-28 10:00 case 1
-        /session start
+        /session start now
         /as chloe
         /ask How much is missing?
         /as ben

@@ -63,6 +63,39 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task SessionPlannedForAnotherTime_IsStartedOnlyWhenConfirmed_AndOneNeverStartedIsNoLongerUpcoming()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone UTC");
+        await chat.SayAsync("ana", "/case open Funding gap");
+        await chat.SayAsync("ana", "/case open Second");
+        string At(TimeSpan ahead) => (fixture.Time.GetUtcNow() + ahead).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await chat.SayAsync("ana", $"/session schedule {At(TimeSpan.FromDays(3))} case 1");
+
+        var early = await chat.SendAsync("ana", "/session start");
+
+        Assert.True(early.Refused);
+        Assert.Contains("Session 1 is planned for", early.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("/session start 1 now", early.Messages[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
+        Assert.StartsWith("Session 1 has started", await chat.SayAsync("ana", "/session start 1 now"), StringComparison.Ordinal);
+        await chat.SayAsync("ana", "/session end");
+
+        // Session 2 is due in an hour and a half; four hours later nobody has started it.
+        await chat.SayAsync("ana", $"/session schedule {At(TimeSpan.FromMinutes(90))} case 2");
+        Assert.Contains("Upcoming sessions:\n2.", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
+        fixture.Time.Advance(TimeSpan.FromHours(4));
+
+        var list = await chat.SayAsync("ana", "/session list");
+        Assert.StartsWith("No sessions are coming up.\nPlanned but never started:\n2. ", list, StringComparison.Ordinal);
+        Assert.Contains("No session is scheduled", await chat.SayAsync("ana", "/session start"), StringComparison.Ordinal);
+        var late = await chat.SendAsync("ana", "/session start 2");
+        Assert.True(late.Refused);
+        Assert.Contains("was planned for", late.Messages[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Session 2 has started", await chat.SayAsync("ana", "/session start 2 now"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadInput_GetsSpecificReply_AndChangesNothing()
     {
         var chat = await fixture.NewChat().WithRunningSessionAsync();

@@ -20,7 +20,7 @@ public sealed class EngineFuzzTests(SqliteStoreFixture fixture) : IClassFixture<
         "/case open", "/case list", "/case show", "/case withdraw", "/case", "/session schedule", "/session list", "/session cancel",
         "/session start", "/session end", "/session", "/next", "/back", "/ask", "/idea", "/step", "/learn", "/here", "/summary",
         "/role facilitator", "/role organizer", "/role member", "/role", "/timezone", "/protocols", "/me", "/help", "/start",
-        "/frobnicate", "/", "", "/case@ConvenerBot open", "/SESSION START",
+        "/frobnicate", "/", "", "/case@ConvenerBot open", "/SESSION START", "/session start now", "/version",
     ];
 
     private static readonly string[] Zones = [.. DateTimeZoneProviders.Tzdb.Ids.Where((_, i) => i % 7 == 0), "Pacific/Kiritimati", "Etc/GMT+12", "Mars/Olympus", "", "../../etc"];

@@ -56,7 +56,7 @@ public sealed class PostgresFaultTests(PostgresStoreFixture fixture) : IClassFix
             first.Start(ana.Id, fixture.Time.GetUtcNow());
             await other.Sessions.SaveAsync(first, None);
 
-            var racing = chat.SendAsync("ana", "/session start 2");
+            var racing = chat.SendAsync("ana", "/session start 2 now");
             await WaitUntilBlockedAsync();
             await other.CommitAsync(None);
             var reply = await racing;

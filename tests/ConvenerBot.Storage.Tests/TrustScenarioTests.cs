@@ -250,7 +250,7 @@ public abstract class TrustScenarioTests(StoreFixture fixture)
         await chat.SayAsync("ben", "/me");
         await chat.SayAsync("ana", "/role facilitator ben");
         await chat.SayAsync("ben", "/session schedule 2026-12-26 10:00 case 1");
-        await chat.SayAsync("ben", "/session start 1");
+        await chat.SayAsync("ben", "/session start 1 now");
 
         var ended = await chat.SendAsync("ben", "/session end");
 

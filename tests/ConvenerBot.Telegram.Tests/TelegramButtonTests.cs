@@ -21,7 +21,7 @@ public sealed class TelegramButtonTests
         var chat = new GroupChat(api, bot, Group, webhook: false);
         await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
         await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-        var prompt1 = await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+        var prompt1 = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
 
         var prompt2 = await chat.PressForPromptAsync(Ana, prompt1, "s:n:1:1", "stage 2 of 6");
         await api.WaitForAsync(a => !HasButtons(a, prompt1));
@@ -55,7 +55,7 @@ public sealed class TelegramButtonTests
             var chat = new GroupChat(api, first, Group, webhook: false);
             await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
             await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-            var prompt1 = await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+            var prompt1 = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
             prompt2 = await chat.SayAsync(Ana, "/next", "stage 2 of 6");
             // The first prompt's buttons go after the second prompt is out: let that edit pass before failing the next one.
             await api.WaitForAsync(a => !HasButtons(a, prompt1));

@@ -46,7 +46,7 @@ public sealed class TelegramEdgeCaseTests
         var chat = new GroupChat(api, bot, Group, webhook: false);
         await chat.SayAsync(Ana, "/case open Secret matter", "Saved case 1");
         await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-        await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+        await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
         await chat.SayAsync(Ana, "/session end", "Session 1 has ended");
         await chat.ExpectAsync("Took part");
         var inGroup = api.SentMessages.Count(m => m.ChatId == Group && m.Text.Contains("Secret matter", StringComparison.Ordinal));

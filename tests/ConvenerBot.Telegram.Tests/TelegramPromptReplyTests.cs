@@ -25,7 +25,7 @@ public sealed class TelegramPromptReplyTests
             var chat = new GroupChat(api, first, Group, webhook: false);
             await chat.SayAsync(Ana, "/case open Funding gap", "Saved case 1");
             await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-            await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+            await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
             stage2 = await chat.SayAsync(Ana, "/next", "stage 2 of 6");
             stage3 = await chat.SayAsync(Ana, "/next", "stage 3 of 6");
         }

@@ -178,7 +178,7 @@ public sealed class TelegramResilienceTests
         var chat = new GroupChat(api, bot, Fast, webhook: false);
         await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
         await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-        await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+        await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
 
         api.FailNext("sendMessage", 502, "Bad Gateway", times: 4);
         api.FailNext("sendMessage", 429, "Too Many Requests: retry after 1", retryAfter: 1);
@@ -250,7 +250,7 @@ public sealed class TelegramResilienceTests
         var chat = new GroupChat(api, bot, Fast, webhook: false);
         await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
         await chat.SayAsync(Ana, "/session schedule 2031-01-01 10:00 case 1", "Saved: session 1");
-        var prompt = await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+        var prompt = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
         var sent = api.SentMessages.Count;
 
         foreach (var forged in new[] { "s:n:1:1;DROP TABLE sessions", "{\"next\":true}", "s:e:1:999", "s:n:2:1" })
@@ -273,7 +273,7 @@ public sealed class TelegramResilienceTests
         await chat.SayAsync(Ana, "/case open Topic case", "Saved case 1");
         await chat.SayAsync(Ana, "/session schedule 2031-01-01 10:00 case 1", "Saved: session 1");
 
-        var prompt = await chat.SayAsync(Ana, "/session start", "stage 1 of 6");
+        var prompt = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
 
         var topic = Assert.Single(api.Requests, r => r.Method == "createforumtopic");
         Assert.Equal("Session 1: Topic case", topic.Body["name"]?.GetValue<string>());

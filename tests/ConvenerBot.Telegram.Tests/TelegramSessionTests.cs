@@ -29,7 +29,7 @@ public sealed class TelegramSessionTests
         await chat.SayAsync(Ana, "/role facilitator", "Saved: Ben is now a facilitator.", replyToMember: chat.Chatter(Ben, "I can facilitate"));
         await chat.SayAsync(Ben, "/session@ConvenerTestBot schedule 2030-12-27 10:00 case 1", "Saved: session 1 on Fri 27 Dec 2030 10:00 (UTC)");
         await chat.SayAsync(Ben, "/session@OtherBot list", expected: null);
-        var prompt1 = await chat.SayAsync(Ben, "/session start", "Session 1 · stage 1 of 6: Bring a real challenge");
+        var prompt1 = await chat.SayAsync(Ben, "/session start now", "Session 1 · stage 1 of 6: Bring a real challenge");
         Assert.Equal(["s:n:1:1", "s:e:1:1"], GroupChat.Buttons(prompt1));
 
         var alert = await chat.PressAsync(Chloe, prompt1, "s:n:1:1");

@@ -21,6 +21,9 @@ public enum ArgKind
     /// <summary>One of <see cref="CommandArg.Choices"/>.</summary>
     Choice,
 
+    /// <summary>A word that is there or not (<c>now</c>): anywhere after the command's words; a yes/no field on platforms with forms.</summary>
+    Flag,
+
     /// <summary>
     /// A member: picked by the platform where it can (a Discord user option, a Telegram reply or mention),
     /// else the rest of the message (an @username, or a name in the terminal chat).
@@ -63,4 +66,7 @@ public sealed record CommandArg(string Name, ArgKind Kind, bool Required = false
 
     /// <summary>The catalog key of its placeholder in a usage line (<c>ID</c>, <c>TITLE</c>).</summary>
     public string PlaceholderKey => NumberOf is { } what and not "page" ? "placeholder.id" : $"placeholder.{Name}";
+
+    /// <summary>Whether it is written in usage lines as itself rather than a placeholder (choices, flags).</summary>
+    public bool WrittenAsItself => Kind is ArgKind.Choice or ArgKind.Flag;
 }

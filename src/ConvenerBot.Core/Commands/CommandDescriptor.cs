@@ -47,4 +47,6 @@ public sealed class CommandValues(IReadOnlyDictionary<string, object> values)
     public int? Number(string name) => values.TryGetValue(name, out var value) ? (int)value : null;
 
     public string? Text(string name) => values.TryGetValue(name, out var value) ? (string)value : null;
+
+    public bool Flag(string name) => values.TryGetValue(name, out var value) && (bool)value;
 }

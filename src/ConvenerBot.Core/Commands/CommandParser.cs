@@ -63,7 +63,20 @@ public static class CommandParser
         var keywords = descriptor.Args.Where(a => a.Keyword is not null).ToList();
         bool IsKeyword(string word) => keywords.Any(k => string.Equals(k.Keyword, word, StringComparison.OrdinalIgnoreCase));
 
-        foreach (var arg in descriptor.Args.Where(a => a.Keyword is null))
+        // A flag is its own word, wherever it stands after the command's words.
+        foreach (var flag in descriptor.Args.Where(a => a.Kind is ArgKind.Flag))
+        {
+            var words = Words(rest);
+            var at = words.FindIndex(w => string.Equals(w, flag.Name, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+            {
+                raw[flag.Name] = true;
+                words.RemoveAt(at);
+                rest = string.Join(' ', words);
+            }
+        }
+
+        foreach (var arg in descriptor.Args.Where(a => a.Keyword is null && a.Kind is not ArgKind.Flag))
         {
             switch (arg.Kind)
             {

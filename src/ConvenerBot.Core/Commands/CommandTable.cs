@@ -41,8 +41,8 @@ public static class CommandTable
         { CommandType = typeof(ListSessionsCommand), AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
-        new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case")),
-            SessionId with { Required = false }, CaseKeyword)
+        new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
+            SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
         new("next", Role.Facilitator, _ => new MoveStageCommand(Forward: true)) { CommandType = typeof(MoveStageCommand) },
         new("back", Role.Facilitator, _ => new MoveStageCommand(Forward: false)) { CommandType = typeof(MoveStageCommand) },
@@ -117,6 +117,9 @@ public static class CommandTable
 
             switch (arg.Kind)
             {
+                case ArgKind.Flag:
+                    values[arg.Name] = given is bool yes ? yes : true;
+                    break;
                 case ArgKind.Number:
                     if (!TryNumber(given, out var number))
                     {
@@ -170,7 +173,12 @@ public static class CommandTable
                 continue;
             }
 
-            Phrase placeholder = arg.Kind is ArgKind.Choice ? Phrase.Of("usage.plain", ("text", string.Join('|', arg.Choices))) : Phrase.Of(arg.PlaceholderKey);
+            Phrase placeholder = arg.Kind switch
+            {
+                ArgKind.Choice => Phrase.Of("usage.plain", ("text", string.Join('|', arg.Choices))),
+                ArgKind.Flag => Phrase.Of("usage.plain", ("text", arg.Name)),
+                _ => Phrase.Of(arg.PlaceholderKey),
+            };
             Phrase part = arg.Keyword is { } keyword
                 ? Phrase.Of("usage.keyword", ("keyword", keyword), ("value", placeholder))
                 : arg.Kind is ArgKind.Rest && descriptor.Args.Any(a => a.Kind is ArgKind.Line) ? Phrase.Of("usage.after-bar", ("value", placeholder)) : placeholder;

@@ -28,7 +28,8 @@ public sealed record ListSessionsCommand : ICommand;
 
 public sealed record CancelSessionCommand(int Number) : ICommand;
 
-public sealed record StartSessionCommand(int? Number, int? CaseNumber) : ICommand;
+/// <param name="Now">Start it now even though it is planned for another time (more than an hour away).</param>
+public sealed record StartSessionCommand(int? Number, int? CaseNumber, bool Now = false) : ICommand;
 
 /// <param name="Expected">The stage a button was pressed under; the move happens only while it is current.</param>
 public sealed record MoveStageCommand(bool Forward, StageRef? Expected = null) : ICommand;

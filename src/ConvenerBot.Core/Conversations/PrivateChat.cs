@@ -26,7 +26,7 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
         var reply = command switch
         {
             HelpCommand => Reply.Text(Say("private.welcome", ("name", UserText.CleanName(inbound.DisplayName, Say("private.welcome.someone"))))),
-            WhoAmICommand => await OverviewAsync(inbound, transaction, cancellationToken),
+            WhoAmICommand => await OverviewAsync(inbound, transaction, time.GetUtcNow(), cancellationToken),
             VersionCommand => Reply.Text(VersionHandler.Describe(MessageCatalog.DefaultLanguage)),
             _ => Reply.Refusal(Say("private.group-command")),
         };
@@ -37,7 +37,7 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
     /// <summary>A private chat belongs to no group, so it speaks the catalog's default language.</summary>
     private static string Say(string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, key, args);
 
-    private static async Task<Reply> OverviewAsync(Inbound inbound, IStoreTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<Reply> OverviewAsync(Inbound inbound, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var memberships = await transaction.Members.ListMembershipsAsync(inbound.Member.Platform, inbound.Member.Id, cancellationToken);
         if (memberships.Count == 0)
@@ -58,7 +58,7 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
                     "private.overview.case", ("group", group.Title), ("number", c.Number), ("title", UserText.Shorten(c.Title, 80)), ("status", CaseText.Describe(c.Status))));
             }
 
-            foreach (var s in await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken))
+            foreach (var s in (await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken)).Where(s => !s.IsOverdue(now)))
             {
                 object when = s.Status is SessionStatus.Running
                     ? Phrase.Of("private.overview.running")

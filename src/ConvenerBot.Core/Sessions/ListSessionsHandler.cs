@@ -10,14 +10,17 @@ public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHan
     public async Task<Reply> HandleAsync(ListSessionsCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sessions = await context.Store.Sessions.ListUpcomingAsync(context.Group.Id, cancellationToken);
-        if (sessions.Count == 0)
+        var all = await context.Store.Sessions.ListUpcomingAsync(context.Group.Id, cancellationToken);
+        // A session whose time passed long ago without being started is not upcoming: it is listed apart.
+        var overdue = all.Where(s => s.IsOverdue(context.Now)).ToList();
+        var sessions = all.Where(s => !s.IsOverdue(context.Now)).ToList();
+        if (all.Count == 0)
         {
             return Reply.Text(context.Say("reply.sessions.none"));
         }
 
         var cases = (await context.Store.Cases.ListAsync(context.Group.Id, cancellationToken)).ToDictionary(c => c.Id);
-        var lines = new List<string> { context.Say("reply.sessions.title") };
+        var lines = new List<string> { context.Say(sessions.Count == 0 ? "reply.sessions.none-ahead" : "reply.sessions.title") };
         foreach (var s in sessions)
         {
             var about = s.CaseId is { } id && cases.TryGetValue(id, out var c)
@@ -30,6 +33,13 @@ public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHan
                     ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key),
                     ("stage", (s.StageIndex ?? 0) + 1), ("stages", protocol.Stages.Count))
                 : context.Say("reply.sessions.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key)));
+        }
+
+        if (overdue.Count > 0)
+        {
+            lines.Add(context.Say("reply.sessions.overdue.title"));
+            lines.AddRange(overdue.Select(s => context.Say("reply.sessions.overdue.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)))));
+            lines.Add(context.Say("reply.sessions.overdue.hint"));
         }
 
         return Reply.Text(string.Join('\n', lines));

@@ -20,6 +20,12 @@ public sealed class Session(
     int? stageIndex,
     long? facilitatorId)
 {
+    /// <summary>How far from its planned time a session starts without being asked to confirm.</summary>
+    public static readonly TimeSpan StartWindow = TimeSpan.FromHours(1);
+
+    /// <summary>How long after its planned time a session nobody started still counts as upcoming.</summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromHours(2);
+
     public long Id { get; } = id;
 
     public long GroupId { get; } = groupId;
@@ -42,6 +48,9 @@ public sealed class Session(
     public int? StageIndex { get; private set; } = stageIndex;
 
     public long? FacilitatorId { get; private set; } = facilitatorId;
+
+    /// <summary>Planned, not started, and its time passed more than <see cref="StartGrace"/> ago: no longer upcoming.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status is SessionStatus.Scheduled && ScheduledAt < now - StartGrace;
 
     public void AssignCase(long caseId)
     {

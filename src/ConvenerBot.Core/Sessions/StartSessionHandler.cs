@@ -26,7 +26,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         }
         else
         {
-            var next = (await sessions.ListUpcomingAsync(context.Group.Id, cancellationToken)).FirstOrDefault(s => s.Status is SessionStatus.Scheduled)
+            var next = (await sessions.ListUpcomingAsync(context.Group.Id, cancellationToken)).FirstOrDefault(s => s.Status is SessionStatus.Scheduled && !s.IsOverdue(context.Now))
                 ?? throw new ConvenerRuleException("rule.session.none-scheduled");
             session = await context.RequireSessionAsync(next.Number, forUpdate: true, cancellationToken);
         }
@@ -40,6 +40,15 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
             }
 
             session.AssignCase(chosen.Id);
+        }
+
+        if (!command.Now && session.Status is SessionStatus.Scheduled && session.CaseId is not null
+            && (session.ScheduledAt - context.Now).Duration() > Session.StartWindow)
+        {
+            // Planned for another day (or long past): starting it is likely a mistake, so ask first.
+            throw new ConvenerRuleException(
+                session.ScheduledAt > context.Now ? "rule.session.start-early" : "rule.session.start-late",
+                ("number", session.Number), ("when", context.ShowTime(session.ScheduledAt)));
         }
 
         session.Start(context.Member.Id, context.Now);

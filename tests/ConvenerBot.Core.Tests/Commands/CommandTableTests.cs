@@ -42,7 +42,7 @@ public sealed class CommandTableTests
         foreach (var arg in CommandTable.All.SelectMany(d => d.Args))
         {
             Assert.True(MessageCatalog.Default.Has(arg.HintKey), arg.HintKey);
-            Assert.True(arg.Kind is ArgKind.Choice || MessageCatalog.Default.Has(arg.PlaceholderKey), arg.PlaceholderKey);
+            Assert.True(arg.WrittenAsItself || MessageCatalog.Default.Has(arg.PlaceholderKey), arg.PlaceholderKey);
         }
 
         foreach (var top in CommandTable.Tops.Where(t => CommandTable.SubcommandsOf(t).Count > 0))
@@ -62,7 +62,8 @@ public sealed class CommandTableTests
         Assert.Equal("/session schedule YYYY-MM-DD HH:MM [case ID] [protocol KEY]", Usage("session schedule", UsageStyle.Text));
         Assert.Equal("/case open TITLE [| DESCRIPTION]", Usage("case open", UsageStyle.Text));
         Assert.Equal("/role facilitator|member|organizer [@username]", Usage("role", UsageStyle.Text));
-        Assert.Equal("/session start [id:…] [case:…]", Usage("session start", UsageStyle.Slash));
+        Assert.Equal("/session start [ID] [case ID] [now]", Usage("session start", UsageStyle.Text));
+        Assert.Equal("/session start [id:…] [case:…] [now:…]", Usage("session start", UsageStyle.Slash));
         Assert.Equal("/ask text:…", Usage("ask", UsageStyle.Slash));
     }
 
@@ -90,6 +91,7 @@ public sealed class CommandTableTests
                 ArgKind.Number => "3",
                 ArgKind.When => "2027-01-30 10:00",
                 ArgKind.Choice => arg.Choices[0],
+                ArgKind.Flag => arg.Name,
                 ArgKind.Member => "@ana",
                 ArgKind.Line => "A title |",
                 ArgKind.Word => "word",

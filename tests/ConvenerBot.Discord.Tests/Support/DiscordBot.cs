@@ -155,8 +155,8 @@ internal sealed class DiscordBot : IAsyncDisposable
         new([.. options.Select(o => (JsonNode)new JsonObject
         {
             ["name"] = o.Name,
-            ["type"] = o.Value switch { int => 4, Member => 6, _ => 3 },
-            ["value"] = o.Value switch { int i => i, Member m => m.Id, _ => o.Value.ToString() },
+            ["type"] = o.Value switch { int => 4, bool => 5, Member => 6, _ => 3 },
+            ["value"] = o.Value switch { int i => i, bool b => b, Member m => m.Id, _ => o.Value.ToString() },
         })]);
 
     private static JsonObject Interaction(int type, JsonObject data, Member from, string id)

@@ -28,12 +28,13 @@ public sealed class CommandTableOnDiscordTests
         var options = new JsonArray([.. descriptor.Args.Select(a => (JsonNode)new JsonObject
         {
             ["name"] = a.Name,
-            ["type"] = a.Kind switch { ArgKind.Number => 4, ArgKind.Member => 6, _ => 3 },
+            ["type"] = a.Kind switch { ArgKind.Number => 4, ArgKind.Member => 6, ArgKind.Flag => 5, _ => 3 },
             ["value"] = a.Kind switch
             {
                 ArgKind.Number => JsonValue.Create(3),
                 ArgKind.Member => JsonValue.Create("80351110224678912"),
                 ArgKind.Choice => JsonValue.Create(a.Choices[0]),
+                ArgKind.Flag => JsonValue.Create(true),
                 ArgKind.When => JsonValue.Create("2027-01-30 10:00"),
                 _ => JsonValue.Create("some text"),
             },

@@ -51,7 +51,7 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null, Conv
         }
 
         await SayAsync("ben", "/session schedule 2026-12-26 10:00 case 1");
-        await SayAsync("ben", "/session start 1");
+        await SayAsync("ben", "/session start 1 now");
         return this;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
     {
         await SayAsync(organizer, "/case open Funding gap", "Saved case 1");
         await SayAsync(organizer, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
-        await SayAsync(organizer, "/session start", "stage 1 of 6");
+        await SayAsync(organizer, "/session start now", "stage 1 of 6");
         await SayAsync(organizer, "/next", "stage 2 of 6");
         return await SayAsync(organizer, "/next", "stage 3 of 6");
     }
