@@ -11,7 +11,7 @@ internal sealed class DapperStore : IConvenerStore
 
     public DapperStore(SqlDialect dialect)
     {
-        InstantTypeHandler.Configure();
+        DapperSettings.Apply();
         _dialect = dialect;
     }
 
@@ -37,7 +37,7 @@ internal sealed class DapperStore : IConvenerStore
         }
     }
 
-    public bool IsUnavailable(Exception exception) => StoreFailures.IsUnavailable(exception);
+    public bool IsUnavailable(Exception exception) => _dialect.IsUnavailable(exception);
 
     private sealed class DapperTransaction(DbContext db, IDisposable? lease) : IStoreTransaction
     {

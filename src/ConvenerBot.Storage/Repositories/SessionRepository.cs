@@ -5,6 +5,8 @@ namespace ConvenerBot.Storage.Repositories;
 
 internal sealed class SessionRepository(DbContext db) : ISessionRepository
 {
+    private static readonly UniqueIndex OneRunningPerGroup = new("sessions_one_running_per_group", "sessions", ["group_id"]);
+
     private const string Select =
         """
         SELECT id, group_id, number, case_id, protocol_key, status, scheduled_at, started_at, ended_at, stage_index, facilitator_id
@@ -82,7 +84,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             },
             cancellationToken));
         }
-        catch (Exception ex) when (StoreFailures.IsUniqueViolation(ex, "sessions_one_running_per_group", "sessions.group_id"))
+        catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex, OneRunningPerGroup))
         {
             throw new Core.Persistence.StoreConflictException("one running session per group", ex);
         }
