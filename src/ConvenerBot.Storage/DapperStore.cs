@@ -5,15 +5,9 @@ using ConvenerBot.Storage.Repositories;
 namespace ConvenerBot.Storage;
 
 /// <summary>The store on Dapper: one connection and one transaction per command.</summary>
-internal sealed class DapperStore : IConvenerStore
+internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 {
-    private readonly SqlDialect _dialect;
-
-    public DapperStore(SqlDialect dialect)
-    {
-        DapperSettings.Apply();
-        _dialect = dialect;
-    }
+    private readonly SqlDialect _dialect = dialect;
 
     public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
