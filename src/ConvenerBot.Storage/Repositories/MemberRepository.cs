@@ -11,7 +11,11 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
     public async Task<Member> GetOrCreateAsync(long groupId, MemberProfile profile, bool firstMemberOrganizes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var key = new { GroupId = groupId, profile.ExternalId, profile.DisplayName, profile.Handle, Now = now, FirstOrganizes = firstMemberOrganizes };
+        var key = new
+        {
+            GroupId = groupId, profile.ExternalId, profile.DisplayName, profile.Handle, Now = now, FirstOrganizes = firstMemberOrganizes,
+            Organizer = Names.Of(Role.Organizer), Member = Names.Of(Role.Member),
+        };
         var row = await FindAsync(key, cancellationToken);
         if (row is null)
         {
@@ -21,7 +25,7 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
                 """
                 INSERT INTO members (group_id, external_id, display_name, handle, role, joined_at)
                 SELECT @GroupId, @ExternalId, @DisplayName, @Handle,
-                       CASE WHEN @FirstOrganizes AND NOT EXISTS (SELECT 1 FROM members WHERE group_id = @GroupId) THEN 'organizer' ELSE 'member' END,
+                       CASE WHEN @FirstOrganizes AND NOT EXISTS (SELECT 1 FROM members WHERE group_id = @GroupId) THEN @Organizer ELSE @Member END,
                        @Now
                 ON CONFLICT (group_id, external_id) DO NOTHING
                 """, key, cancellationToken));
