@@ -47,6 +47,8 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public IDeliveryLog Deliveries { get; } = new DeliveryLog(db);
 
+        public IDueWorkRepository DueWork { get; } = new DueWorkRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

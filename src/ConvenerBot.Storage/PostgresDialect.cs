@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
     public override string MigrationFolder => "Postgres";
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

@@ -17,6 +17,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Appended to a SELECT that must lock its rows until commit.</summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// Appended to the SELECT that picks rows to claim: locks them until commit and passes over rows another
+    /// claimer has locked, so concurrent claimers take disjoint rows.
+    /// </summary>
+    public abstract string SkipLocked { get; }
+
     /// <summary>The folder under Migrations/ holding this database's scripts.</summary>
     public abstract string MigrationFolder { get; }
 

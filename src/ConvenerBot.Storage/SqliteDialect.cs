@@ -23,6 +23,10 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     // SQLite locks the whole database for a write transaction (BEGIN IMMEDIATE), so rows need no lock.
     public override string ForUpdate => "";
 
+    // Claims are writes, and this process's writers queue (EnterWriterAsync) under SQLite's one database
+    // write lock: no two claims ever run at once, so there is nothing to skip.
+    public override string SkipLocked => "";
+
     public override string MigrationFolder => "Sqlite";
 
     /// <summary>

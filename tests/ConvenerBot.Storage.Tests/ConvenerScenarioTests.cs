@@ -347,6 +347,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public IDeliveryLog Deliveries => inner.Deliveries;
 
+            public IDueWorkRepository DueWork => inner.DueWork;
+
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

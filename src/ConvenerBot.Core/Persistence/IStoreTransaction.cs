@@ -23,5 +23,7 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IDeliveryLog Deliveries { get; }
 
+    IDueWorkRepository DueWork { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }
