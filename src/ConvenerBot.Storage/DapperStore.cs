@@ -4,7 +4,7 @@ using ConvenerBot.Storage.Repositories;
 
 namespace ConvenerBot.Storage;
 
-/// <summary>The store on Dapper: one connection and one transaction per command.</summary>
+/// <summary>The store on Dapper: one connection and one transaction per command; reads that change nothing skip the writer queue.</summary>
 internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 {
     private readonly SqlDialect _dialect = dialect;
@@ -12,21 +12,32 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
     public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var lease = await _dialect.EnterWriterAsync(cancellationToken);
-        DbConnection? connection = null;
         try
         {
-            connection = await _dialect.OpenAsync(cancellationToken);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return await OpenAsync(readOnly: false, lease, cancellationToken);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+    }
+
+    public Task<IStoreTransaction> BeginReadAsync(CancellationToken cancellationToken) => OpenAsync(readOnly: true, lease: null, cancellationToken);
+
+    private async Task<IStoreTransaction> OpenAsync(bool readOnly, IDisposable? lease, CancellationToken cancellationToken)
+    {
+        var connection = readOnly ? await _dialect.OpenReaderAsync(cancellationToken) : await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = readOnly
+                ? await _dialect.BeginReadAsync(connection, cancellationToken)
+                : await connection.BeginTransactionAsync(cancellationToken);
             return new DapperTransaction(new DbContext(connection, transaction, _dialect), lease);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            lease?.Dispose();
+            await connection.DisposeAsync();
             throw;
         }
     }

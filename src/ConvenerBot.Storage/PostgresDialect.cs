@@ -35,6 +35,17 @@ internal sealed class PostgresDialect : SqlDialect
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await DataSource.OpenConnectionAsync(cancellationToken);
 
+    public override ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    // A read-only transaction at repeatable read sees one snapshot and never fails to serialize.
+    public override async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SET TRANSACTION READ ONLY", transaction: transaction, cancellationToken: cancellationToken));
+        return transaction;
+    }
+
     public override Task PrepareForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {Schema}", cancellationToken: cancellationToken));
 

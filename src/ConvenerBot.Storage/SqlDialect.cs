@@ -28,6 +28,12 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Opens a connection for a transaction that only reads.</summary>
+    public abstract ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that reads one consistent state, takes no write lock, and refuses writes.</summary>
+    public abstract ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Waits until this process may open a write transaction; disposing the result lets the next one in.</summary>
     public virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 

@@ -15,10 +15,13 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
 
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    private readonly string _readerConnectionString = ReadOnly(Build(connectionString));
+
     /// <summary>Instants are fixed-width ISO-8601 text in UTC, so text order is time order.</summary>
     public static InstantFormat Instants { get; } = new IsoText();
 
     public string ConnectionString { get; } = Build(connectionString);
+
 
     // SQLite locks the whole database for a write transaction (BEGIN IMMEDIATE), so rows need no lock.
     public override string ForUpdate => "";
@@ -46,6 +49,18 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+
+    public override async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    // A deferred transaction takes no lock until it reads, and then only a reader's: with write-ahead
+    // logging it sees the last commit before its first read, while a writer goes on.
+    public override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     // Write-ahead logging lets readers go on while one transaction writes; the setting stays with the file.
     public override Task PrepareForMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
@@ -75,6 +90,18 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
         {
             builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The same database opened read-only, so that a read cannot take a write lock (a shared in-memory database keeps its mode).</summary>
+    private static string ReadOnly(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode is not SqliteOpenMode.Memory)
+        {
+            builder.Mode = SqliteOpenMode.ReadOnly;
         }
 
         return builder.ToString();

@@ -331,6 +331,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken) =>
             new Failing(await inner.BeginAsync(cancellationToken));
 
+        public Task<IStoreTransaction> BeginReadAsync(CancellationToken cancellationToken) => inner.BeginReadAsync(cancellationToken);
+
         public bool IsUnavailable(Exception exception) => inner.IsUnavailable(exception);
 
         private sealed class Failing(IStoreTransaction inner) : IStoreTransaction

@@ -31,7 +31,7 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
                 """, key, cancellationToken));
             row = await FindAsync(key, cancellationToken) ?? throw new InvalidOperationException("A member row vanished right after it was written.");
         }
-        else if (row.DisplayName != profile.DisplayName || (profile.HandleKnown && row.Handle != profile.Handle))
+        else if (IsOutdated(row, profile))
         {
             row.DisplayName = profile.DisplayName;
             row.Handle = profile.HandleKnown ? profile.Handle : row.Handle;
@@ -52,6 +52,13 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
         }
 
         return row.ToMember();
+    }
+
+    public async Task<Member?> FindCurrentAsync(long groupId, MemberProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var row = await FindAsync(new { GroupId = groupId, profile.ExternalId }, cancellationToken);
+        return row is null || IsOutdated(row, profile) ? null : row.ToMember();
     }
 
     public async Task<Member?> FindByHandleAsync(long groupId, string handle, CancellationToken cancellationToken) =>
@@ -83,6 +90,9 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
 
     public Task SetRoleAsync(long memberId, Role role, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command("UPDATE members SET role = @Role WHERE id = @Id", new { Role = Names.Of(role), Id = memberId }, cancellationToken));
+
+    private static bool IsOutdated(MemberRow row, MemberProfile profile) =>
+        row.DisplayName != profile.DisplayName || (profile.HandleKnown && row.Handle != profile.Handle);
 
     private Task<MemberRow?> FindAsync(object key, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<MemberRow>(db.Command(
