@@ -47,7 +47,9 @@ internal sealed partial class Convener(
                 return await privateChat.HandleAsync(inbound, command, cancellationToken);
             }
 
-            var reply = await RunAsync(inbound, command, cancellationToken);
+            var reply = CommandEffects.ReadsOnly(command) && await ReadAsync(inbound, command, cancellationToken) is { } read
+                ? read
+                : await RunAsync(inbound, command, cancellationToken);
             return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
         }
         catch (ConvenerRuleException ex)
@@ -81,32 +83,60 @@ internal sealed partial class Convener(
             return Reply.Duplicate;
         }
 
-        var group = await transaction.Groups.GetOrCreateAsync(
-            inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, "this group"), options.DefaultTimeZone, now, cancellationToken);
+        var group = await transaction.Groups.GetOrCreateAsync(inbound.Conversation, GroupTitle(inbound), options.DefaultTimeZone, now, cancellationToken);
         var member = await transaction.Members.GetOrCreateAsync(
-            group.Id,
-            new MemberProfile(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), UserText.CleanHandle(inbound.Handle)),
-            firstMemberOrganizes: inbound.Kind is ConversationKind.Local,
-            now,
-            cancellationToken);
+            group.Id, Profile(inbound), firstMemberOrganizes: inbound.Kind is ConversationKind.Local, now, cancellationToken);
         if (!group.Active)
         {
             await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
         }
 
-        var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
-        var context = new CommandContext(group, member, role, transaction, now)
+        var reply = await RunHandlerAsync(scope, command, Context(inbound, group, member, transaction, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return reply;
+    }
+
+    /// <summary>
+    /// Runs a command that changes nothing on a read-only transaction, which never waits for the store's
+    /// writer; the delivery id, if any, is recorded afterwards in a short write of its own (a redelivery is
+    /// still told apart). Null when the group or member record would first have to be created or brought
+    /// up to date: then the command runs as any other.
+    /// </summary>
+    private async Task<Reply?> ReadAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Reply reply;
+        await using (var scope = scopes.CreateAsyncScope())
+        await using (var reading = await store.BeginReadAsync(cancellationToken))
+        {
+            if (await reading.Groups.FindAsync(inbound.Conversation, cancellationToken) is not { Active: true } group
+                || group.Title != GroupTitle(inbound)
+                || await reading.Members.FindCurrentAsync(group.Id, Profile(inbound), cancellationToken) is not { } member)
+            {
+                return null;
+            }
+
+            reply = await RunHandlerAsync(scope, command, Context(inbound, group, member, reading, now), cancellationToken);
+        }
+
+        return await store.TryRecordDeliveryAsync(inbound, now, cancellationToken) ? reply : Reply.Duplicate;
+    }
+
+    private static string GroupTitle(Inbound inbound) => UserText.CleanName(inbound.ConversationTitle, "this group");
+
+    private static MemberProfile Profile(Inbound inbound) =>
+        new(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, "member " + inbound.Member.Id), UserText.CleanHandle(inbound.Handle));
+
+    private static CommandContext Context(Inbound inbound, Groups.Group group, Member member, IStoreTransaction transaction, DateTimeOffset now) =>
+        new(group, member, inbound.IsPlatformAdmin ? Role.Organizer : member.Role, transaction, now)
         {
             PlatformTime = inbound.ShowTime,
             Kind = inbound.Kind,
             Mentioned = inbound.Mentioned,
         };
 
-        var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
-        var reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return reply;
-    }
+    private static Task<Reply> RunHandlerAsync(AsyncServiceScope scope, ICommand command, CommandContext context, CancellationToken cancellationToken) =>
+        Invokers.GetOrAdd(command.GetType(), CreateInvoker)(scope.ServiceProvider, command, context, cancellationToken);
 
     /// <summary>
     /// A refused command changed nothing, but its delivery is still recorded (in a transaction of its own),
@@ -114,23 +144,17 @@ internal sealed partial class Convener(
     /// </summary>
     private async Task<Reply> RefuseAsync(Inbound inbound, string message, bool staleStage, CancellationToken cancellationToken)
     {
-        if (inbound.DeliveryId is not null)
+        try
         {
-            try
+            if (!await store.TryRecordDeliveryAsync(inbound, time.GetUtcNow(), cancellationToken))
             {
-                await using var transaction = await store.BeginAsync(cancellationToken);
-                if (!await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
-                {
-                    return Reply.Duplicate;
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                return Reply.Duplicate;
             }
-            catch (Exception ex) when (store.IsUnavailable(ex))
-            {
-                // Nothing was to be saved: the refusal is still the right answer.
-                LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
-            }
+        }
+        catch (Exception ex) when (store.IsUnavailable(ex))
+        {
+            // Nothing was to be saved: the refusal is still the right answer.
+            LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
         }
 
         return Reply.Refusal(message) with { StaleStage = staleStage };
@@ -141,7 +165,7 @@ internal sealed partial class Convener(
 
     private async Task<IReadOnlyList<Suggestion>> SuggestCoreAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken)
     {
-        await using var transaction = await store.BeginAsync(cancellationToken);
+        await using var transaction = await store.BeginReadAsync(cancellationToken);
         if (await transaction.Groups.FindAsync(conversation, cancellationToken) is not { } group)
         {
             return [];

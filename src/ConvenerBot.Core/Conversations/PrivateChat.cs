@@ -18,22 +18,18 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
 
     public async Task<Reply> HandleAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await store.BeginAsync(cancellationToken);
-        if (!await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
-        {
-            return Reply.Duplicate;
-        }
-
+        var now = time.GetUtcNow();
         var reply = command switch
         {
             HelpCommand => Reply.Text(Welcome(inbound.DisplayName)),
-            WhoAmICommand => await OverviewAsync(inbound, transaction, cancellationToken),
+            WhoAmICommand => await OverviewAsync(inbound, cancellationToken),
             _ => Reply.Refusal(
                 "That is a group command: use it in your group's chat, where I convene sessions. " +
                 "This private chat is yours: /me shows your groups and what is pending for you, and private messages from me arrive here."),
         };
-        await transaction.CommitAsync(cancellationToken);
-        return reply with { Private = true };
+
+        // Only the delivery id is written, after the read, so that reading never waits for the writer.
+        return await store.TryRecordDeliveryAsync(inbound, now, cancellationToken) ? reply with { Private = true } : Reply.Duplicate;
     }
 
     private static string Welcome(string name) =>
@@ -41,8 +37,9 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
         "Cases, sessions and contributions live in your group's chat: add me there and type /help. " +
         "Here, /me shows your groups and what is pending for you, and private messages from me (summaries, reminders) arrive here.";
 
-    private static async Task<Reply> OverviewAsync(Inbound inbound, IStoreTransaction transaction, CancellationToken cancellationToken)
+    private async Task<Reply> OverviewAsync(Inbound inbound, CancellationToken cancellationToken)
     {
+        await using var transaction = await store.BeginReadAsync(cancellationToken);
         var memberships = await transaction.Members.ListMembershipsAsync(inbound.Member.Platform, inbound.Member.Id, cancellationToken);
         if (memberships.Count == 0)
         {
