@@ -4,40 +4,45 @@ using ConvenerBot.Storage.Repositories;
 
 namespace ConvenerBot.Storage;
 
-/// <summary>The store on Dapper: one connection and one transaction per command.</summary>
-internal sealed class DapperStore : IConvenerStore
+/// <summary>The store on Dapper: one connection and one transaction per command; reads that change nothing skip the writer queue.</summary>
+internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 {
-    private readonly SqlDialect _dialect;
-
-    public DapperStore(SqlDialect dialect)
-    {
-        InstantTypeHandler.Configure();
-        _dialect = dialect;
-    }
+    private readonly SqlDialect _dialect = dialect;
 
     public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var lease = await _dialect.EnterWriterAsync(cancellationToken);
-        DbConnection? connection = null;
         try
         {
-            connection = await _dialect.OpenAsync(cancellationToken);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new DapperTransaction(new DbContext(connection, transaction, _dialect), lease);
+            return await OpenAsync(readOnly: false, lease, cancellationToken);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
             lease?.Dispose();
             throw;
         }
     }
 
-    public bool IsUnavailable(Exception exception) => StoreFailures.IsUnavailable(exception);
+    public Task<IStoreTransaction> BeginReadAsync(CancellationToken cancellationToken) => OpenAsync(readOnly: true, lease: null, cancellationToken);
+
+    private async Task<IStoreTransaction> OpenAsync(bool readOnly, IDisposable? lease, CancellationToken cancellationToken)
+    {
+        var connection = readOnly ? await _dialect.OpenReaderAsync(cancellationToken) : await _dialect.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = readOnly
+                ? await _dialect.BeginReadAsync(connection, cancellationToken)
+                : await connection.BeginTransactionAsync(cancellationToken);
+            return new DapperTransaction(new DbContext(connection, transaction, _dialect), lease);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public bool IsUnavailable(Exception exception) => _dialect.IsUnavailable(exception);
 
     private sealed class DapperTransaction(DbContext db, IDisposable? lease) : IStoreTransaction
     {
@@ -54,6 +59,8 @@ internal sealed class DapperStore : IConvenerStore
         public IDeliveryLog Deliveries { get; } = new DeliveryLog(db);
 
         public Core.Sessions.IStagePromptRepository Prompts { get; } = new StagePromptRepository(db);
+
+        public IDueWorkRepository DueWork { get; } = new DueWorkRepository(db);
 
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 

@@ -1,4 +1,3 @@
-using Dapper;
 using DbUp;
 using DbUp.Engine;
 using Microsoft.Extensions.Logging;
@@ -11,6 +10,8 @@ namespace ConvenerBot.Storage;
 /// </summary>
 public sealed partial class DatabaseMigrator
 {
+    private const string JournalTable = "schema_versions";
+
     private readonly SqlDialect _dialect;
     private readonly ILogger<DatabaseMigrator> _logger;
 
@@ -24,28 +25,12 @@ public sealed partial class DatabaseMigrator
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         var prefix = $"{typeof(DatabaseMigrator).Namespace}.Migrations.{_dialect.MigrationFolder}.";
-        UpgradeEngine engine;
         await using (var connection = await _dialect.OpenAsync(cancellationToken))
         {
-            if (_dialect is PostgresDialect)
-            {
-                await connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {PostgresDialect.Schema}", cancellationToken: cancellationToken));
-            }
-            else
-            {
-                await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken));
-            }
+            await _dialect.PrepareForMigrationAsync(connection, cancellationToken);
         }
 
-        var builder = _dialect switch
-        {
-            PostgresDialect pg => DeployChanges.To.PostgresqlDatabase(pg.ConnectionString, PostgresDialect.Schema)
-                .JournalToPostgresqlTable(PostgresDialect.Schema, "schema_versions"),
-            SqliteDialect lite => DeployChanges.To.SqliteDatabase(lite.ConnectionString)
-                .JournalToSqliteTable("schema_versions"),
-            _ => throw new InvalidOperationException("Unknown SQL dialect."),
-        };
-        engine = builder
+        var engine = _dialect.Migrations(JournalTable)
             .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogToNowhere()

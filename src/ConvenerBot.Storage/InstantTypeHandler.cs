@@ -1,48 +1,30 @@
 using System.Data;
-using System.Globalization;
 using Dapper;
-using Npgsql;
 
 namespace ConvenerBot.Storage;
 
-/// <summary>
-/// Instants are UTC everywhere: <c>timestamptz</c> in Postgres, fixed-width ISO-8601 text in SQLite (so
-/// text order is time order). Registered once, for both.
-/// </summary>
-internal sealed class InstantTypeHandler : SqlMapper.TypeHandler<DateTimeOffset>
+/// <summary>Maps <see cref="DateTimeOffset"/> for Dapper, in the format of the database each value goes to or comes from.</summary>
+internal sealed class InstantTypeHandler(IReadOnlyList<InstantFormat> formats) : SqlMapper.TypeHandler<DateTimeOffset>
 {
-    private const string SqliteFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
     {
-        if (parameter is NpgsqlParameter)
-        {
-            parameter.Value = value.ToUniversalTime();
-        }
-        else
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = value.UtcDateTime.ToString(SqliteFormat, CultureInfo.InvariantCulture);
-        }
+        ArgumentNullException.ThrowIfNull(parameter);
+        var format = formats.FirstOrDefault(f => f.Accepts(parameter))
+            ?? throw new DataException($"No instant format for a {parameter.GetType().Name}.");
+        format.Write(parameter, value);
     }
 
-    public override DateTimeOffset Parse(object value) => value switch
+    public override DateTimeOffset Parse(object value)
     {
-        DateTimeOffset instant => instant.ToUniversalTime(),
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => throw new DataException($"Cannot read an instant from a {value.GetType().Name}."),
-    };
-
-    private static int _configured;
-
-    /// <summary>Applies ConvenerBot's Dapper settings once per process.</summary>
-    public static void Configure()
-    {
-        if (Interlocked.Exchange(ref _configured, 1) == 0)
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var format in formats)
         {
-            DefaultTypeMap.MatchNamesWithUnderscores = true;
-            SqlMapper.AddTypeHandler(new InstantTypeHandler());
+            if (format.TryRead(value, out var instant))
+            {
+                return instant;
+            }
         }
+
+        throw new DataException($"Cannot read an instant from a {value.GetType().Name}.");
     }
 }

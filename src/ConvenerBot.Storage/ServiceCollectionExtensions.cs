@@ -8,9 +8,13 @@ namespace ConvenerBot.Storage;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers the Dapper store and the migrator, configured from the <c>Storage</c> section.</summary>
+    /// <summary>
+    /// Registers the Dapper store and the migrator, configured from the <c>Storage</c> section, and applies
+    /// Dapper's process-wide settings (once, however often this is called).
+    /// </summary>
     public static IServiceCollection AddConvenerStorage(this IServiceCollection services)
     {
+        DapperSettings.Apply();
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()

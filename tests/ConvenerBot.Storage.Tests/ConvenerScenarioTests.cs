@@ -417,6 +417,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken) =>
             new Failing(await inner.BeginAsync(cancellationToken));
 
+        public Task<IStoreTransaction> BeginReadAsync(CancellationToken cancellationToken) => inner.BeginReadAsync(cancellationToken);
+
         public bool IsUnavailable(Exception exception) => inner.IsUnavailable(exception);
 
         private sealed class Failing(IStoreTransaction inner) : IStoreTransaction
@@ -434,6 +436,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
             public IDeliveryLog Deliveries => inner.Deliveries;
 
             public Core.Sessions.IStagePromptRepository Prompts => inner.Prompts;
+
+            public IDueWorkRepository DueWork => inner.DueWork;
 
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 

@@ -2,6 +2,7 @@ using Dapper;
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Storage.Tests.Support;
 
@@ -246,6 +247,137 @@ public abstract class StoreContractTests(StoreFixture fixture)
 
         Assert.Equal(["group_id", "message_id", "session_id", "stage_index", "created_at"], columns);
         Assert.Equal(["group_id", "message_id"], key);
+    }
+
+    [Fact]
+    public async Task DueWork_IsClaimedOnlyWhenDue_OldestFirst_AndNotAgainWhileTheClaimLasts()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var later = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 7, "{\"n\":2}", Now.AddMinutes(1), Now), None);
+        var due = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 7, null, Now, Now), None);
+        var overdue = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "timer", null, null, Now.AddMinutes(-1), Now), None);
+
+        var first = await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(5), 10, None);
+        var meanwhile = await tx.DueWork.ClaimAsync("b", Now.AddSeconds(30), TimeSpan.FromMinutes(5), 10, None);
+        var laterOn = await tx.DueWork.ClaimAsync("b", Now.AddMinutes(2), TimeSpan.FromMinutes(5), 10, None);
+
+        Assert.Equal([overdue, due], first.Select(w => w.Id));
+        Assert.Equal(
+            new DueWork(overdue, group.Id, "timer", null, null, Now.AddMinutes(-1), Now) { ClaimedBy = "a", ClaimedUntil = Now.AddMinutes(5) },
+            first[0]);
+        Assert.Empty(meanwhile);
+        var claimed = Assert.Single(laterOn);
+        Assert.Equal((later, (long?)7, "{\"n\":2}", "b", (DateTimeOffset?)Now.AddMinutes(7)), (claimed.Id, claimed.SubjectId, claimed.Payload, claimed.ClaimedBy, claimed.ClaimedUntil));
+    }
+
+    [Fact]
+    public async Task DueWork_ClaimTakesAtMostMax()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        for (var i = 0; i < 5; i++)
+        {
+            await tx.DueWork.AddAsync(new DueWork(0, group.Id, "timer", i, null, Now.AddSeconds(-i), Now), None);
+        }
+
+        var claimed = await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(1), 3, None);
+        var rest = await tx.DueWork.ClaimAsync("b", Now, TimeSpan.FromMinutes(1), 3, None);
+
+        Assert.Equal([4L, 3L, 2L], claimed.Select(w => w.SubjectId!.Value));
+        Assert.Equal([1L, 0L], rest.Select(w => w.SubjectId!.Value));
+    }
+
+    [Fact]
+    public async Task DueWork_AnExpiredClaim_IsTakenOver_AndOnlyTheNewHolderCompletesIt()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var id = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 1, null, Now, Now), None);
+        await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(1), 10, None);
+
+        var atExpiry = await tx.DueWork.ClaimAsync("b", Now.AddMinutes(1), TimeSpan.FromMinutes(1), 10, None);
+        var byOldHolder = await tx.DueWork.CompleteAsync(id, "a", None);
+        var releasedByOldHolder = await tx.DueWork.ReleaseAsync(id, "a", Now, None);
+        var byNewHolder = await tx.DueWork.CompleteAsync(id, "b", None);
+        var again = await tx.DueWork.CompleteAsync(id, "b", None);
+        var left = await tx.DueWork.ClaimAsync("c", Now.AddDays(1), TimeSpan.FromMinutes(1), 10, None);
+
+        Assert.Equal(("b", 0), (Assert.Single(atExpiry).ClaimedBy, atExpiry[0].Attempts));
+        Assert.Equal((false, false, true, false), (byOldHolder, releasedByOldHolder, byNewHolder, again));
+        Assert.Empty(left);
+    }
+
+    [Fact]
+    public async Task DueWork_Released_ComesBackAtItsRetryTime_WithOneMoreAttempt()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var id = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 1, null, Now, Now), None);
+        await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(10), 10, None);
+
+        var released = await tx.DueWork.ReleaseAsync(id, "a", Now.AddMinutes(2), None);
+        var early = await tx.DueWork.ClaimAsync("b", Now.AddMinutes(1), TimeSpan.FromMinutes(10), 10, None);
+        var onTime = await tx.DueWork.ClaimAsync("b", Now.AddMinutes(2), TimeSpan.FromMinutes(10), 10, None);
+
+        Assert.True(released);
+        Assert.Empty(early);
+        var work = Assert.Single(onTime);
+        Assert.Equal((id, Now.AddMinutes(2), 1, "b"), (work.Id, work.DueAt, work.Attempts, work.ClaimedBy));
+    }
+
+    [Fact]
+    public async Task DueWork_RemovedForItsSubject_ClaimedOrNot_LeavesOtherSubjectsAndKinds()
+    {
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var group = await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None);
+        var claimedOne = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 1, null, Now.AddMinutes(-1), Now), None);
+        await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 1, null, Now.AddHours(1), Now), None);
+        var otherSubject = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "reminder", 2, null, Now.AddHours(1), Now), None);
+        var otherKind = await tx.DueWork.AddAsync(new DueWork(0, group.Id, "timer", 1, null, Now.AddHours(1), Now), None);
+        await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(1), 10, None);
+
+        var removed = await tx.DueWork.RemoveForSubjectAsync("reminder", 1, None);
+
+        Assert.Equal(2, removed);
+        Assert.False(await tx.DueWork.CompleteAsync(claimedOne, "a", None));
+        Assert.Equal([otherSubject, otherKind], (await tx.DueWork.ClaimAsync("b", Now.AddDays(1), TimeSpan.FromMinutes(1), 10, None)).Select(w => w.Id).Order());
+    }
+
+    [Fact]
+    public async Task DueWork_AddedInATransactionRolledBack_LeavesNoRow()
+    {
+        long groupId;
+        await using (var tx = await fixture.Store.BeginAsync(None))
+        {
+            groupId = (await tx.Groups.GetOrCreateAsync(NewConversation(), "Circle", "UTC", Now, None)).Id;
+            await tx.CommitAsync(None);
+        }
+
+        await using (var tx = await fixture.Store.BeginAsync(None))
+        {
+            await tx.DueWork.AddAsync(new DueWork(0, groupId, "reminder", 1, null, Now, Now), None);
+        }
+
+        await using var connection = await fixture.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM due_work WHERE group_id = @GroupId", new { GroupId = groupId }));
+    }
+
+    [Fact]
+    public async Task DueWork_OfAGroupThatGivesWayToAMovedOne_GoesWithTheMovedGroup()
+    {
+        var from = NewConversation();
+        var to = NewConversation();
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var old = await tx.Groups.GetOrCreateAsync(from, "Group", "UTC", Now, None);
+        var fresh = await tx.Groups.GetOrCreateAsync(to, "Supergroup", "UTC", Now, None);
+        var id = await tx.DueWork.AddAsync(new DueWork(0, fresh.Id, "timer", null, null, Now, Now), None);
+
+        var moved = await tx.Groups.MoveAsync(from, to, None);
+
+        Assert.True(moved);
+        var work = Assert.Single(await tx.DueWork.ClaimAsync("a", Now, TimeSpan.FromMinutes(1), 10, None));
+        Assert.Equal((id, old.Id), (work.Id, work.GroupId));
     }
 
     [Fact]

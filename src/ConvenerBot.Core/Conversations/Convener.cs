@@ -53,7 +53,9 @@ internal sealed partial class Convener(
                 return await privateChat.HandleAsync(inbound, command, cancellationToken);
             }
 
-            return await RunAsync(inbound, command, cancellationToken);
+            return CommandEffects.ReadsOnly(command) && await ReadAsync(inbound, command, cancellationToken) is { } read
+                ? read
+                : await RunAsync(inbound, command, cancellationToken);
         }
         catch (ConvenerRuleException ex)
         {
@@ -97,21 +99,61 @@ internal sealed partial class Convener(
             return Reply.Duplicate;
         }
 
-        var group = await transaction.Groups.GetOrCreateAsync(
-            inbound.Conversation, UserText.CleanName(inbound.ConversationTitle, Say(Phrase.Of("name.group.fallback"))), options.DefaultTimeZone, now, cancellationToken);
+        var group = await transaction.Groups.GetOrCreateAsync(inbound.Conversation, GroupTitle(inbound), options.DefaultTimeZone, now, cancellationToken);
         var member = await transaction.Members.GetOrCreateAsync(
-            group.Id,
-            new MemberProfile(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, Say(Phrase.Of("name.member.fallback", ("id", inbound.Member.Id)))), UserText.CleanHandle(inbound.Handle)),
-            firstMemberOrganizes: inbound.Kind is ConversationKind.Local,
-            now,
-            cancellationToken);
+            group.Id, Profile(inbound), firstMemberOrganizes: inbound.Kind is ConversationKind.Local, now, cancellationToken);
         if (!group.Active)
         {
             await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
         }
 
-        var role = inbound.IsPlatformAdmin ? Role.Organizer : member.Role;
-        var context = new CommandContext(group, member, role, transaction, now)
+        var reply = await RunHandlerAsync(scope, command, Context(inbound, group, member, transaction, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Finish(reply, command, group);
+    }
+
+    /// <summary>
+    /// Runs a command that changes nothing on a read-only transaction, which never waits for the store's
+    /// writer; the delivery id, if any, is recorded afterwards in a short write of its own (a redelivery is
+    /// still told apart). Null when the group or member record would first have to be created or brought
+    /// up to date: then the command runs as any other.
+    /// </summary>
+    private async Task<Reply?> ReadAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Reply reply;
+        Groups.Group group;
+        await using (var scope = scopes.CreateAsyncScope())
+        await using (var reading = await store.BeginReadAsync(cancellationToken))
+        {
+            if (await reading.Groups.FindAsync(inbound.Conversation, cancellationToken) is not { Active: true } found
+                || found.Title != GroupTitle(inbound)
+                || await reading.Members.FindCurrentAsync(found.Id, Profile(inbound), cancellationToken) is not { } member)
+            {
+                return null;
+            }
+
+            group = found;
+            reply = await RunHandlerAsync(scope, command, Context(inbound, group, member, reading, now), cancellationToken);
+        }
+
+        return await store.TryRecordDeliveryAsync(inbound, now, cancellationToken) ? Finish(reply, command, group) : Reply.Duplicate;
+    }
+
+    /// <summary>A handler's reply, marked with the group's language and whether it is private.</summary>
+    private static Reply Finish(Reply reply, ICommand command, Groups.Group group)
+    {
+        reply = reply with { Language = group.Language };
+        return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
+    }
+
+    private static string GroupTitle(Inbound inbound) => UserText.CleanName(inbound.ConversationTitle, Say(Phrase.Of("name.group.fallback")));
+
+    private static MemberProfile Profile(Inbound inbound) =>
+        new(inbound.Member.Id, UserText.CleanName(inbound.DisplayName, Say(Phrase.Of("name.member.fallback", ("id", inbound.Member.Id)))), UserText.CleanHandle(inbound.Handle));
+
+    private static CommandContext Context(Inbound inbound, Groups.Group group, Member member, IStoreTransaction transaction, DateTimeOffset now) =>
+        new(group, member, inbound.IsPlatformAdmin ? Role.Organizer : member.Role, transaction, now)
         {
             PlatformTime = inbound.ShowTime,
             Kind = inbound.Kind,
@@ -119,22 +161,18 @@ internal sealed partial class Convener(
             Language = group.Language,
         };
 
-        var invoke = Invokers.GetOrAdd(command.GetType(), CreateInvoker);
-        Reply reply;
+    /// <summary>Runs the command's handler; a refusal is told in the group's language.</summary>
+    private static async Task<Reply> RunHandlerAsync(AsyncServiceScope scope, ICommand command, CommandContext context, CancellationToken cancellationToken)
+    {
         try
         {
-            reply = await invoke(scope.ServiceProvider, command, context, cancellationToken);
+            return await Invokers.GetOrAdd(command.GetType(), CreateInvoker)(scope.ServiceProvider, command, context, cancellationToken);
         }
         catch (ConvenerRuleException ex)
         {
-            // The refusal is told in the group's language.
-            ex.Language ??= group.Language;
+            ex.Language ??= context.Language;
             throw;
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        reply = reply with { Language = group.Language };
-        return reply.Refused || !CommandVisibility.AnswersPrivately(command) ? reply : reply with { Private = true };
     }
 
     /// <summary>The stage whose prompt the message replies to, looked up before anything is written.</summary>
@@ -153,25 +191,24 @@ internal sealed partial class Convener(
     /// </summary>
     private async Task<Reply> RefuseAsync(Inbound inbound, Phrase phrase, string? language, bool staleStage, CancellationToken cancellationToken)
     {
-        if (inbound.DeliveryId is not null || language is null)
+        try
         {
-            try
+            if (!await store.TryRecordDeliveryAsync(inbound, time.GetUtcNow(), cancellationToken))
             {
-                await using var transaction = await store.BeginAsync(cancellationToken);
-                if (inbound.DeliveryId is not null && !await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
-                {
-                    return Reply.Duplicate;
-                }
+                return Reply.Duplicate;
+            }
 
-                // Text that is no command is answered in the language of the group it was written in, if known.
-                language ??= inbound.Kind is ConversationKind.Private ? null : (await transaction.Groups.FindAsync(inbound.Conversation, cancellationToken))?.Language;
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (Exception ex) when (store.IsUnavailable(ex))
+            if (language is null && inbound.Kind is not ConversationKind.Private)
             {
-                // Nothing was to be saved: the refusal is still the right answer.
-                LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
+                // Text that is no command is answered in the language of the group it was written in, if known.
+                await using var reading = await store.BeginReadAsync(cancellationToken);
+                language = (await reading.Groups.FindAsync(inbound.Conversation, cancellationToken))?.Language;
             }
+        }
+        catch (Exception ex) when (store.IsUnavailable(ex))
+        {
+            // Nothing was to be saved: the refusal is still the right answer.
+            LogStoreUnavailable(logger, ex.GetType().Name, ex.Message);
         }
 
         language ??= MessageCatalog.DefaultLanguage;
@@ -183,7 +220,7 @@ internal sealed partial class Convener(
 
     private async Task<IReadOnlyList<Suggestion>> SuggestCoreAsync(ConversationRef conversation, SuggestionKind kind, string typed, int limit, CancellationToken cancellationToken)
     {
-        await using var transaction = await store.BeginAsync(cancellationToken);
+        await using var transaction = await store.BeginReadAsync(cancellationToken);
         if (await transaction.Groups.FindAsync(conversation, cancellationToken) is not { } group)
         {
             return [];

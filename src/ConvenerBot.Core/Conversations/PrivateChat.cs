@@ -17,28 +17,25 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
 
     public async Task<Reply> HandleAsync(Inbound inbound, ICommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await store.BeginAsync(cancellationToken);
-        if (!await transaction.Deliveries.TryRecordAsync(inbound, time.GetUtcNow(), cancellationToken))
-        {
-            return Reply.Duplicate;
-        }
-
+        var now = time.GetUtcNow();
         var reply = command switch
         {
             HelpCommand => Reply.Text(Say("private.welcome", ("name", UserText.CleanName(inbound.DisplayName, Say("private.welcome.someone"))))),
-            WhoAmICommand => await OverviewAsync(inbound, transaction, time.GetUtcNow(), cancellationToken),
+            WhoAmICommand => await OverviewAsync(inbound, now, cancellationToken),
             VersionCommand => Reply.Text(VersionHandler.Describe(MessageCatalog.DefaultLanguage)),
             _ => Reply.Refusal(Say("private.group-command")),
         };
-        await transaction.CommitAsync(cancellationToken);
-        return reply with { Private = true };
+
+        // Only the delivery id is written, after the read, so that reading never waits for the writer.
+        return await store.TryRecordDeliveryAsync(inbound, now, cancellationToken) ? reply with { Private = true } : Reply.Duplicate;
     }
 
     /// <summary>A private chat belongs to no group, so it speaks the catalog's default language.</summary>
     private static string Say(string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, key, args);
 
-    private static async Task<Reply> OverviewAsync(Inbound inbound, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Reply> OverviewAsync(Inbound inbound, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var transaction = await store.BeginReadAsync(cancellationToken);
         var memberships = await transaction.Members.ListMembershipsAsync(inbound.Member.Platform, inbound.Member.Id, cancellationToken);
         if (memberships.Count == 0)
         {

@@ -10,6 +10,12 @@ public interface IMemberRepository
     /// </summary>
     Task<Member> GetOrCreateAsync(long groupId, MemberProfile profile, bool firstMemberOrganizes, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The member, when their stored record already matches <paramref name="profile"/>; null when
+    /// <see cref="GetOrCreateAsync"/> would have to create or update it. Only reads.
+    /// </summary>
+    Task<Member?> FindCurrentAsync(long groupId, MemberProfile profile, CancellationToken cancellationToken);
+
     /// <summary>The member of the group whose platform username is <paramref name="handle"/> (lower case), if the bot has seen them use it.</summary>
     Task<Member?> FindByHandleAsync(long groupId, string handle, CancellationToken cancellationToken);
 

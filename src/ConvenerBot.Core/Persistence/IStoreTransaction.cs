@@ -25,5 +25,7 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IStagePromptRepository Prompts { get; }
 
+    IDueWorkRepository DueWork { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -18,9 +18,9 @@ internal sealed class CaseRepository(DbContext db) : ICaseRepository
         var id = await db.Connection.ExecuteScalarAsync<long>(db.Command(
             """
             INSERT INTO cases (group_id, number, holder_id, title, description, status, opened_at)
-            VALUES (@GroupId, @Number, @HolderId, @Title, @Description, 'open', @Now)
+            VALUES (@GroupId, @Number, @HolderId, @Title, @Description, @Open, @Now)
             RETURNING id
-            """, new { GroupId = groupId, Number = number, HolderId = holderId, Title = title, Description = description, Now = now }, cancellationToken));
+            """, new { GroupId = groupId, Number = number, HolderId = holderId, Title = title, Description = description, Statuses.Case.Open, Now = now }, cancellationToken));
         return await FindByIdAsync(groupId, id, cancellationToken) ?? throw new InvalidOperationException("A case row vanished right after it was written.");
     }
 
@@ -40,7 +40,7 @@ internal sealed class CaseRepository(DbContext db) : ICaseRepository
     }
 
     public Task SetStatusAsync(long caseId, CaseStatus status, CancellationToken cancellationToken) =>
-        db.Connection.ExecuteAsync(db.Command("UPDATE cases SET status = @Status WHERE id = @Id", new { Status = Names.Of(status), Id = caseId }, cancellationToken));
+        db.Connection.ExecuteAsync(db.Command("UPDATE cases SET status = @Status WHERE id = @Id", new { Status = Statuses.Case.Of(status), Id = caseId }, cancellationToken));
 
     private sealed class CaseRow
     {
@@ -62,6 +62,6 @@ internal sealed class CaseRepository(DbContext db) : ICaseRepository
 
         public DateTimeOffset OpenedAt { get; set; }
 
-        public Case ToCase() => new(Id, GroupId, (int)Number, HolderId, HolderName, Title, Description, Names.CaseStatus(Status), OpenedAt);
+        public Case ToCase() => new(Id, GroupId, (int)Number, HolderId, HolderName, Title, Description, Statuses.Case.Parse(Status), OpenedAt);
     }
 }

@@ -59,6 +59,7 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
                 FROM members n
                 WHERE n.group_id = @Id AND NOT EXISTS (SELECT 1 FROM members o WHERE o.group_id = @OldId AND o.external_id = n.external_id)
                 """, new { fresh.Id, OldId = old.Id }, cancellationToken));
+            await db.Connection.ExecuteAsync(db.Command("UPDATE due_work SET group_id = @OldId WHERE group_id = @Id", new { fresh.Id, OldId = old.Id }, cancellationToken));
             await db.Connection.ExecuteAsync(db.Command("DELETE FROM members WHERE group_id = @Id", id, cancellationToken));
             await db.Connection.ExecuteAsync(db.Command("DELETE FROM groups WHERE id = @Id", id, cancellationToken));
         }

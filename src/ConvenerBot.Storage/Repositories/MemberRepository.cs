@@ -11,7 +11,11 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
     public async Task<Member> GetOrCreateAsync(long groupId, MemberProfile profile, bool firstMemberOrganizes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var key = new { GroupId = groupId, profile.ExternalId, profile.DisplayName, profile.Handle, Now = now, FirstOrganizes = firstMemberOrganizes };
+        var key = new
+        {
+            GroupId = groupId, profile.ExternalId, profile.DisplayName, profile.Handle, Now = now, FirstOrganizes = firstMemberOrganizes,
+            Organizer = Names.Of(Role.Organizer), Member = Names.Of(Role.Member),
+        };
         var row = await FindAsync(key, cancellationToken);
         if (row is null)
         {
@@ -21,13 +25,13 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
                 """
                 INSERT INTO members (group_id, external_id, display_name, handle, role, joined_at)
                 SELECT @GroupId, @ExternalId, @DisplayName, @Handle,
-                       CASE WHEN @FirstOrganizes AND NOT EXISTS (SELECT 1 FROM members WHERE group_id = @GroupId) THEN 'organizer' ELSE 'member' END,
+                       CASE WHEN @FirstOrganizes AND NOT EXISTS (SELECT 1 FROM members WHERE group_id = @GroupId) THEN @Organizer ELSE @Member END,
                        @Now
                 ON CONFLICT (group_id, external_id) DO NOTHING
                 """, key, cancellationToken));
             row = await FindAsync(key, cancellationToken) ?? throw new InvalidOperationException("A member row vanished right after it was written.");
         }
-        else if (row.DisplayName != profile.DisplayName || (profile.HandleKnown && row.Handle != profile.Handle))
+        else if (IsOutdated(row, profile))
         {
             row.DisplayName = profile.DisplayName;
             row.Handle = profile.HandleKnown ? profile.Handle : row.Handle;
@@ -48,6 +52,13 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
         }
 
         return row.ToMember();
+    }
+
+    public async Task<Member?> FindCurrentAsync(long groupId, MemberProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var row = await FindAsync(new { GroupId = groupId, profile.ExternalId }, cancellationToken);
+        return row is null || IsOutdated(row, profile) ? null : row.ToMember();
     }
 
     public async Task<Member?> FindByHandleAsync(long groupId, string handle, CancellationToken cancellationToken) =>
@@ -79,6 +90,9 @@ internal sealed class MemberRepository(DbContext db) : IMemberRepository
 
     public Task SetRoleAsync(long memberId, Role role, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command("UPDATE members SET role = @Role WHERE id = @Id", new { Role = Names.Of(role), Id = memberId }, cancellationToken));
+
+    private static bool IsOutdated(MemberRow row, MemberProfile profile) =>
+        row.DisplayName != profile.DisplayName || (profile.HandleKnown && row.Handle != profile.Handle);
 
     private Task<MemberRow?> FindAsync(object key, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<MemberRow>(db.Command(

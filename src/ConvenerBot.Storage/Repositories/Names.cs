@@ -1,10 +1,9 @@
-using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Members;
 using ConvenerBot.Core.Sessions;
 
 namespace ConvenerBot.Storage.Repositories;
 
-/// <summary>The words enums are stored as: readable in the database, independent of enum order.</summary>
+/// <summary>The words roles and contribution kinds are stored as: readable in the database, independent of enum order (statuses: <see cref="Statuses"/>).</summary>
 internal static class Names
 {
     public static string Of(Role role) => role switch
@@ -21,14 +20,6 @@ internal static class Names
         "member" => Core.Members.Role.Member,
         _ => throw new InvalidDataException($"Unknown stored role '{name}'."),
     };
-
-    public static string Of(CaseStatus status) => status.ToString().ToLowerInvariant();
-
-    public static CaseStatus CaseStatus(string name) => Enum.Parse<CaseStatus>(name, ignoreCase: true);
-
-    public static string Of(SessionStatus status) => status.ToString().ToLowerInvariant();
-
-    public static SessionStatus SessionStatus(string name) => Enum.Parse<SessionStatus>(name, ignoreCase: true);
 
     public static string Of(ContributionKind kind) => kind switch
     {

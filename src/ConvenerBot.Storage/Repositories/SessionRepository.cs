@@ -5,6 +5,8 @@ namespace ConvenerBot.Storage.Repositories;
 
 internal sealed class SessionRepository(DbContext db) : ISessionRepository
 {
+    private static readonly UniqueIndex OneRunningPerGroup = new("sessions_one_running_per_group", "sessions", ["group_id"]);
+
     private const string Select =
         """
         SELECT id, group_id, number, case_id, protocol_key, status, scheduled_at, started_at, ended_at, stage_index, facilitator_id
@@ -16,9 +18,9 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         await db.Connection.ExecuteAsync(db.Command(
             """
             INSERT INTO sessions (group_id, number, case_id, protocol_key, status, scheduled_at, scheduled_by, created_at)
-            VALUES (@GroupId, @Number, @CaseId, @ProtocolKey, 'scheduled', @ScheduledAt, @ScheduledBy, @Now)
+            VALUES (@GroupId, @Number, @CaseId, @ProtocolKey, @Scheduled, @ScheduledAt, @ScheduledBy, @Now)
             """,
-            new { GroupId = groupId, Number = number, CaseId = caseId, ProtocolKey = protocolKey, ScheduledAt = scheduledAt, ScheduledBy = scheduledBy, Now = now },
+            new { GroupId = groupId, Number = number, CaseId = caseId, ProtocolKey = protocolKey, Statuses.Session.Scheduled, ScheduledAt = scheduledAt, ScheduledBy = scheduledBy, Now = now },
             cancellationToken));
         return await FindAsync(groupId, number, forUpdate: false, cancellationToken) ?? throw new InvalidOperationException("A session row vanished right after it was written.");
     }
@@ -30,14 +32,14 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
 
     public async Task<Session?> FindRunningAsync(long groupId, bool forUpdate, CancellationToken cancellationToken) =>
         (await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
-            Select + " WHERE group_id = @GroupId AND status = 'running'" + (forUpdate ? db.Dialect.ForUpdate : ""),
-            new { GroupId = groupId }, cancellationToken)))?.ToSession();
+            Select + " WHERE group_id = @GroupId AND status = @Running" + (forUpdate ? db.Dialect.ForUpdate : ""),
+            new { GroupId = groupId, Statuses.Session.Running }, cancellationToken)))?.ToSession();
 
     public async Task<IReadOnlyList<Session>> ListUpcomingAsync(long groupId, CancellationToken cancellationToken)
     {
         var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
-            Select + " WHERE group_id = @GroupId AND status IN ('scheduled', 'running') ORDER BY scheduled_at, number",
-            new { GroupId = groupId }, cancellationToken));
+            Select + " WHERE group_id = @GroupId AND status IN (@Scheduled, @Running) ORDER BY scheduled_at, number",
+            new { GroupId = groupId, Statuses.Session.Scheduled, Statuses.Session.Running }, cancellationToken));
         return [.. rows.Select(r => r.ToSession())];
     }
 
@@ -45,16 +47,16 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         (await db.Connection.QueryFirstOrDefaultAsync<SessionRow>(db.Command(
             Select +
             """
-             WHERE group_id = @GroupId AND status IN ('running', 'ended')
-             ORDER BY CASE WHEN status = 'running' THEN 0 ELSE 1 END, ended_at DESC, number DESC
+             WHERE group_id = @GroupId AND status IN (@Running, @Ended)
+             ORDER BY CASE WHEN status = @Running THEN 0 ELSE 1 END, ended_at DESC, number DESC
             """,
-            new { GroupId = groupId }, cancellationToken)))?.ToSession();
+            new { GroupId = groupId, Statuses.Session.Running, Statuses.Session.Ended }, cancellationToken)))?.ToSession();
 
     public async Task<IReadOnlyList<Session>> ListScheduledForCaseAsync(long caseId, CancellationToken cancellationToken)
     {
         var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
-            Select + " WHERE case_id = @CaseId AND status = 'scheduled' ORDER BY number" + db.Dialect.ForUpdate,
-            new { CaseId = caseId }, cancellationToken));
+            Select + " WHERE case_id = @CaseId AND status = @Scheduled ORDER BY number" + db.Dialect.ForUpdate,
+            new { CaseId = caseId, Statuses.Session.Scheduled }, cancellationToken));
         return [.. rows.Select(r => r.ToSession())];
     }
 
@@ -74,7 +76,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             {
                 session.Id,
                 session.CaseId,
-                Status = Names.Of(session.Status),
+                Status = Statuses.Session.Of(session.Status),
                 session.StartedAt,
                 session.EndedAt,
                 session.StageIndex,
@@ -82,7 +84,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             },
             cancellationToken));
         }
-        catch (Exception ex) when (StoreFailures.IsUniqueViolation(ex, "sessions_one_running_per_group", "sessions.group_id"))
+        catch (Exception ex) when (db.Dialect.IsUniqueViolation(ex, OneRunningPerGroup))
         {
             throw new Core.Persistence.StoreConflictException("one running session per group", ex);
         }
@@ -134,7 +136,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         public long? FacilitatorId { get; set; }
 
         public Session ToSession() => new(
-            Id, GroupId, (int)Number, CaseId, ProtocolKey, Names.SessionStatus(Status), ScheduledAt, StartedAt, EndedAt, (int?)StageIndex, FacilitatorId);
+            Id, GroupId, (int)Number, CaseId, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int?)StageIndex, FacilitatorId);
     }
 
     private sealed class AttendeeRow

@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work"];
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -67,6 +67,9 @@ public abstract class StoreFixture : IAsyncLifetime
     /// <summary>A second engine on the same database whose store is wrapped, e.g. to inject a failure.</summary>
     public IConvener CreateConvener(Func<IConvenerStore, IConvenerStore> decorate) =>
         BuildProvider(decorate).GetRequiredService<IConvener>();
+
+    /// <summary>Another store on the same database, with connections and (for SQLite) a writer queue of its own, as another instance has.</summary>
+    public IConvenerStore CreateStore() => BuildProvider(null).GetRequiredService<IConvenerStore>();
 
     /// <summary>A second engine on the same database, reached through another connection string (e.g. through a proxy).</summary>
     public IConvener CreateConvener(string connectionString) =>

@@ -1,0 +1,30 @@
+namespace ConvenerBot.Core.Persistence;
+
+/// <summary>
+/// Due work, in the current transaction. Claims are meant to be committed at once, in a transaction of
+/// their own: the claim, not an open transaction, is what keeps other workers off the work while it runs.
+/// </summary>
+public interface IDueWorkRepository
+{
+    /// <summary>Adds the work, unclaimed and with no attempts; returns its id.</summary>
+    Task<long> AddAsync(DueWork work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> pieces of work that are due at <paramref name="now"/> and that no
+    /// one holds (never claimed, released, or their claim ran out), oldest first, for <paramref name="lease"/>.
+    /// Concurrent claimers never get the same work while a claim lasts.
+    /// </summary>
+    Task<IReadOnlyList<DueWork>> ClaimAsync(string claimer, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>Removes work that is done; false when <paramref name="claimer"/> no longer holds it (another took it over, or it was removed).</summary>
+    Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the work back to be tried again at <paramref name="retryAt"/>, counting one more attempt; false
+    /// when <paramref name="claimer"/> no longer holds it.
+    /// </summary>
+    Task<bool> ReleaseAsync(long id, string claimer, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes all work of a kind about a subject, claimed or not (e.g. a session's reminders when it is cancelled or moved); returns how many.</summary>
+    Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken);
+}

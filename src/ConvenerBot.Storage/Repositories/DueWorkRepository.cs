@@ -1,0 +1,85 @@
+using ConvenerBot.Core.Persistence;
+using Dapper;
+
+namespace ConvenerBot.Storage.Repositories;
+
+internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
+{
+    private const string Columns = "id, group_id, kind, subject_id, payload, due_at, attempts, claimed_by, claimed_until, created_at";
+
+    public Task<long> AddAsync(DueWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return db.Connection.ExecuteScalarAsync<long>(db.Command(
+            """
+            INSERT INTO due_work (group_id, kind, subject_id, payload, due_at, created_at)
+            VALUES (@GroupId, @Kind, @SubjectId, @Payload, @DueAt, @CreatedAt)
+            RETURNING id
+            """, new { work.GroupId, work.Kind, work.SubjectId, work.Payload, work.DueAt, work.CreatedAt }, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<DueWork>> ClaimAsync(string claimer, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claimer);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var rows = await db.Connection.QueryAsync<DueWorkRow>(db.Command(
+            $"""
+            UPDATE due_work
+            SET claimed_by = @Claimer, claimed_until = @Until
+            WHERE id IN (
+                SELECT id FROM due_work
+                WHERE due_at <= @Now AND (claimed_until IS NULL OR claimed_until <= @Now)
+                ORDER BY due_at, id
+                LIMIT @Max{db.Dialect.SkipLocked})
+            RETURNING {Columns}
+            """, new { Claimer = claimer, Until = now + lease, Now = now, Max = max }, cancellationToken));
+        return [.. rows.Select(r => r.ToDueWork()).OrderBy(w => w.DueAt).ThenBy(w => w.Id)];
+    }
+
+    public async Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken) =>
+        await db.Connection.ExecuteAsync(db.Command(
+            "DELETE FROM due_work WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer }, cancellationToken)) == 1;
+
+    public async Task<bool> ReleaseAsync(long id, string claimer, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        await db.Connection.ExecuteAsync(db.Command(
+            """
+            UPDATE due_work
+            SET due_at = @RetryAt, claimed_by = NULL, claimed_until = NULL, attempts = attempts + 1
+            WHERE id = @Id AND claimed_by = @Claimer
+            """, new { Id = id, Claimer = claimer, RetryAt = retryAt }, cancellationToken)) == 1;
+
+    public Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            "DELETE FROM due_work WHERE kind = @Kind AND subject_id = @SubjectId", new { Kind = kind, SubjectId = subjectId }, cancellationToken));
+
+    private sealed class DueWorkRow
+    {
+        public long Id { get; set; }
+
+        public long GroupId { get; set; }
+
+        public string Kind { get; set; } = "";
+
+        public long? SubjectId { get; set; }
+
+        public string? Payload { get; set; }
+
+        public DateTimeOffset DueAt { get; set; }
+
+        public long Attempts { get; set; }
+
+        public string? ClaimedBy { get; set; }
+
+        public DateTimeOffset? ClaimedUntil { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public DueWork ToDueWork() => new(Id, GroupId, Kind, SubjectId, Payload, DueAt, CreatedAt)
+        {
+            Attempts = (int)Attempts,
+            ClaimedBy = ClaimedBy,
+            ClaimedUntil = ClaimedUntil,
+        };
+    }
+}
