@@ -34,6 +34,9 @@ public sealed record CommandDescriptor(string Path, Role Role, Func<CommandValue
     /// <summary>Whether its answer is meant only for the member who asked (see <see cref="CommandVisibility"/>).</summary>
     public bool AnswersPrivately { get; init; }
 
+    /// <summary>Whether it only reads: it then runs without waiting for the store's writer (see <see cref="CommandEffects"/>).</summary>
+    public bool ReadsOnly { get; init; }
+
     /// <summary>Whether a platform with forms may ask for the arguments in a form when none are given (Discord's /case open).</summary>
     public bool OffersForm { get; init; }
 

@@ -27,9 +27,9 @@ public static class CommandTable
         { CommandType = typeof(OpenCaseCommand), OffersForm = true },
         new("case list", Role.Member, v => new ListCasesCommand(v.Number("page") ?? 1),
             new CommandArg("page", ArgKind.Number) { NumberOf = "page" })
-        { CommandType = typeof(ListCasesCommand), AnswersPrivately = true },
+        { CommandType = typeof(ListCasesCommand), ReadsOnly = true, AnswersPrivately = true },
         new("case show", Role.Member, v => new ShowCaseCommand(v.Number("id")!.Value), CaseId)
-        { CommandType = typeof(ShowCaseCommand), AnswersPrivately = true },
+        { CommandType = typeof(ShowCaseCommand), ReadsOnly = true, AnswersPrivately = true },
         new("case withdraw", Role.Member, v => new WithdrawCaseCommand(v.Number("id")!.Value), CaseId)
         { CommandType = typeof(WithdrawCaseCommand) },
         new("session schedule", Role.Facilitator, v => new ScheduleSessionCommand(v.Text("when")!, v.Number("case"), v.Text("protocol")),
@@ -38,7 +38,7 @@ public static class CommandTable
             new CommandArg("protocol", ArgKind.Word) { Keyword = "protocol", MaxLength = 64 })
         { CommandType = typeof(ScheduleSessionCommand) },
         new("session list", Role.Member, _ => new ListSessionsCommand())
-        { CommandType = typeof(ListSessionsCommand), AnswersPrivately = true },
+        { CommandType = typeof(ListSessionsCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
@@ -57,7 +57,7 @@ public static class CommandTable
         { CommandType = typeof(ContributeCommand) },
         new("here", Role.Member, _ => new HereCommand()) { CommandType = typeof(HereCommand) },
         new("summary", Role.Member, v => new SummaryCommand(v.Number("id")), SessionId with { Required = false })
-        { CommandType = typeof(SummaryCommand), AnswersPrivately = true },
+        { CommandType = typeof(SummaryCommand), ReadsOnly = true, AnswersPrivately = true },
         new("role", Role.Organizer, v => new SetRoleCommand(RoleOf(v.Text("role")!), v.Text("member")),
             new CommandArg("role", ArgKind.Choice, Required: true)
             {
@@ -70,13 +70,13 @@ public static class CommandTable
             new CommandArg("zone", ArgKind.Word) { MaxLength = 64 })
         { CommandType = typeof(TimeZoneCommand) },
         new("protocols", Role.Member, _ => new ListProtocolsCommand())
-        { CommandType = typeof(ListProtocolsCommand), AnswersPrivately = true },
+        { CommandType = typeof(ListProtocolsCommand), ReadsOnly = true, AnswersPrivately = true },
         new("me", Role.Member, _ => new WhoAmICommand())
-        { CommandType = typeof(WhoAmICommand), AnswersPrivately = true, InPrivateChat = true },
+        { CommandType = typeof(WhoAmICommand), ReadsOnly = true, AnswersPrivately = true, InPrivateChat = true },
         new("version", Role.Member, _ => new VersionCommand())
-        { CommandType = typeof(VersionCommand), AnswersPrivately = true, InPrivateChat = true },
+        { CommandType = typeof(VersionCommand), ReadsOnly = true, AnswersPrivately = true, InPrivateChat = true },
         new("help", Role.Member, _ => new HelpCommand())
-        { CommandType = typeof(HelpCommand), AnswersPrivately = true, InPrivateChat = true, Aliases = ["start"] },
+        { CommandType = typeof(HelpCommand), ReadsOnly = true, AnswersPrivately = true, InPrivateChat = true, Aliases = ["start"] },
     ];
 
     /// <summary>The first words of the commands, in table order, each once.</summary>
