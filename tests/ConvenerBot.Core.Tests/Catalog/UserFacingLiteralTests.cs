@@ -81,6 +81,56 @@ public sealed class UserFacingLiteralTests
         Assert.Single(UserFacingLiterals.ScanSource("src/Y.cs", source, [new AllowedLiteral("src/X.cs", "ddd d MMM", "a date pattern")]));
     }
 
+    [Theory]
+    [InlineData("Log.Connected(logger, name, \"long polling\");")]
+    [InlineData("return Malformed(logger, \"not valid JSON (or not UTF-8)\");")]
+    [InlineData("return Results.BadRequest(\"The update is not valid JSON.\");")]
+    [InlineData("return Results.BadRequest(new { message = $\"Malformed interaction: {reason}.\" });")]
+    [InlineData("request.Headers.TryAddWithoutValidation(\"Authorization\", \"Bot \" + token);")]
+    [InlineData("if (ex.Message.Contains(\"chat not found\", StringComparison.OrdinalIgnoreCase)) return;")]
+    [InlineData("if (line.StartsWith(\"/as \", StringComparison.Ordinal) || line == \"/session end\") return;")]
+    public void Scan_LogText_HttpAnswers_Headers_ErrorMatches_AndCommands_AreNotSentences_ButASentenceBesideThemIs(string statement)
+    {
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", Wrap(statement + "\n var said = Reply.Text(\"No cases yet.\");"), []);
+
+        Assert.Equal(["src/X.cs:6: \"No cases yet.\""], findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Scan_TextInALambdaHandedToACall_IsJudgedOnItsOwn()
+    {
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", Wrap("await sender.CallAsync(logger, ct => bot.Send(\"No cases yet.\", ct));"), []);
+
+        Assert.Equal(["src/X.cs:5: \"No cases yet.\""], findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Scan_OptionsValidatorsAndOptionsErrorMessages_SpeakToOperators_OtherClassesDoNot()
+    {
+        const string source = """
+            class ChatOptionsValidator : IValidateOptions<ChatOptions>
+            {
+                public ValidateOptionsResult Validate(string? name, ChatOptions options) =>
+                    ValidateOptionsResult.Fail("Chat:Token is not set; set it with CONVENERBOT__Chat__Token.");
+            }
+            class ChatOptions
+            {
+                [RegularExpression("^(polling|webhook)$", ErrorMessage = "Chat:Mode must be 'polling' or 'webhook'.")]
+                public string Mode { get; set; } = "polling";
+            }
+            class CaseForm
+            {
+                [RegularExpression("^.+$", ErrorMessage = "Give your case a title.")]
+                public string Title { get; set; } = "";
+                string Check(ChatOptions options) => "Pick a mode first.";
+            }
+            """;
+
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", source, []);
+
+        Assert.Equal(["src/X.cs:13: \"Give your case a title.\"", "src/X.cs:15: \"Pick a mode first.\""], findings.Select(f => f.ToString()));
+    }
+
     private static string Wrap(string statement) => $$"""
         class C
         {
