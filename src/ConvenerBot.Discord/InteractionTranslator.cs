@@ -185,7 +185,7 @@ internal static class InteractionTranslator
             return new Interpretation(context, inbound with { Command = command }, null, Press.Page, AnswersPrivately: true);
         }
 
-        return Refuse(context, Say("discord.button-invalid"));
+        return Refuse(context, Say("platform.button-invalid"));
     }
 
     private static Interpretation Modal(JsonElement data, Inbound inbound, InteractionContext context)
