@@ -12,6 +12,9 @@ public sealed class UserFacingLiteralTests
     public static readonly string[] ScannedFolders =
     [
         "src/ConvenerBot.Core",
+        "src/ConvenerBot.Telegram",
+        "src/ConvenerBot.Discord",
+        "src/ConvenerBot/LocalChat",
     ];
 
     /// <summary>Strings that look like words but are not sentences for members. Keep it short; say why.</summary>
@@ -21,6 +24,11 @@ public sealed class UserFacingLiteralTests
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "uuuu-MM-dd HH:mm:ss", "a pattern for reading the WHEN members type (ISO digits, no words)"),
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM uuuu HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM yyyy HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
+        new("src/ConvenerBot.Discord/InteractionResponder.cs", "the deferred answer", "names work done after the response, in the log if it is lost (AfterResponse.What)"),
+        new("src/ConvenerBot.Discord/InteractionResponder.cs", "the rest of the answer", "names work done after the response, in the log if it is lost (AfterResponse.What)"),
+        new("src/ConvenerBot.Discord/DiscordRest.cs", "direct-message channel", "names what Discord created without an id, in an HttpRequestException for the log"),
+        new("src/ConvenerBot.Discord/InteractionTranslator.cs", "option {}", "where a value sits in the interaction's JSON, for the MalformedInteractionException message"),
+        new("src/ConvenerBot/LocalChat/LocalChatIo.cs", "bot> ", "the prefix that marks the bot's lines in the terminal, matched by scripts; no words"),
         .. CommandTable.All.Where(d => d.Path.Contains(' ', StringComparison.Ordinal)).Select(d =>
             new AllowedLiteral("src/ConvenerBot.Core/Commands/CommandTable.cs", d.Path, "a command's words as typed after /: syntax, not a sentence")),
     ];
@@ -33,7 +41,8 @@ public sealed class UserFacingLiteralTests
         Assert.True(
             findings.Count == 0,
             "These strings look like sentences for people. Put each in src/ConvenerBot.Core/Text/Messages/en.json under a key and use "
-            + "context.Say(key, args), new ConvenerRuleException(key, args) or Phrase.Of(key, args); if one is not for people, add it to "
+            + "context.Say(key, args), new ConvenerRuleException(key, args) or Phrase.Of(key, args); an adapter's words go in en.platforms.json "
+            + "and are rendered with MessageCatalog.Default.Render(reply.Language, key, args); if one is not for people, add it to "
             + $"{nameof(UserFacingLiteralTests)}.{nameof(Allowed)} with a reason:\n" + string.Join('\n', findings));
     }
 
