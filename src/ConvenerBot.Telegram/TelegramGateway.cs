@@ -114,7 +114,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
     }
 
     /// <summary>The keyboard under a message: its stage actions, or the pages around a listing's page; labelled in <paramref name="language"/>.</summary>
-    public static InlineKeyboardMarkup? Keyboard(OutboundMessage message, string language = MessageCatalog.DefaultLanguage)
+    public static InlineKeyboardMarkup? Keyboard(OutboundMessage message, string language)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Page is { Pages: > 1 } page)
