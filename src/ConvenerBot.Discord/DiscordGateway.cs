@@ -26,7 +26,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
     public async Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var parts = DiscordMessages.Render(post.Message, ephemeral: false);
+        var parts = DiscordMessages.Render(post.Message, ephemeral: false, post.Language);
         if (post.PrivatelyTo is { } member)
         {
             var opened = await DirectChannelAsync(member.Id, cancellationToken);
@@ -37,7 +37,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
         if (space is null && post.Message.OpensSpace is { } title && await OpenThreadAsync(post.Conversation.Id, title, cancellationToken) is { } thread)
         {
             space = thread;
-            parts[0]["content"] = parts[0]["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
+            parts[0]["content"] = parts[0]["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, post.Language);
         }
 
         if (post.ReplyTo is { } replyTo)

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Discord;
 
 /// <summary>
 /// Message bodies the bot sends: content, components and flags. Every body says
-/// <c>allowed_mentions: {parse: []}</c>, so no message can mention anyone.
+/// <c>allowed_mentions: {parse: []}</c>, so no message can mention anyone. The bot's own labels (buttons,
+/// the thread link) are written in the language given, the language of the reply they belong to.
 /// </summary>
 internal static class DiscordMessages
 {
@@ -35,30 +37,36 @@ internal static class DiscordMessages
     public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
 
     /// <summary>The line added to a session's start message that links to the session's thread.</summary>
-    public static string ThreadLink(string thread) => $"\nThe session continues in its thread: <#{thread}>.";
+    public static string ThreadLink(string thread, string language) => "\n" + Render(language, "discord.thread-link", ("thread", $"<#{thread}>"));
 
     /// <summary>One message, split under Discord's 2,000 characters; its buttons go under the last part.</summary>
-    public static List<JsonObject> Render(OutboundMessage message, bool ephemeral)
+    public static List<JsonObject> Render(OutboundMessage message, bool ephemeral, string language)
     {
         var chunks = DiscordText.Render(message);
-        return [.. chunks.Select((chunk, i) => Text(chunk, ephemeral, i == chunks.Count - 1 ? Components(message) : null))];
+        return [.. chunks.Select((chunk, i) => Text(chunk, ephemeral, i == chunks.Count - 1 ? Components(message, language) : null))];
     }
 
     /// <summary>Stage buttons, contribution buttons (each opens a form) and page buttons, a row each.</summary>
-    public static JsonArray? Components(OutboundMessage message)
+    public static JsonArray? Components(OutboundMessage message, string language)
     {
         var rows = new JsonArray();
         if (message.Stage is { } stage && message.Actions is { Count: > 0 } actions)
         {
             rows.Add(Row(actions.Select(action => Button(
                 StageButtonCode.Encode(action, stage),
-                action switch { StageAction.Next => "Next", StageAction.Back => "Back", StageAction.ConfirmEnd => "Yes, end session", _ => "End session" },
+                Render(language, action switch
+                {
+                    StageAction.Next => "platform.button.next",
+                    StageAction.Back => "platform.button.back",
+                    StageAction.ConfirmEnd => "platform.button.confirm-end",
+                    _ => "platform.button.end",
+                }),
                 action switch { StageAction.Next => 1, StageAction.Back => 2, _ => 4 }))));
         }
 
         if (message.Stage is { } prompt && message.Contributions is { Count: > 0 } verbs)
         {
-            rows.Add(Row(verbs.Select(verb => Button(ButtonCode.Contribute(verb, prompt), ContributionLabel(verb), 3))));
+            rows.Add(Row(verbs.Select(verb => Button(ButtonCode.Contribute(verb, prompt), ContributionLabel(verb, language), 3))));
         }
 
         if (message.Page is { Pages: > 1 } page)
@@ -66,12 +74,12 @@ internal static class DiscordMessages
             var buttons = new List<JsonObject>();
             if (page.Page > 1)
             {
-                buttons.Add(Button(ButtonCode.Page(page.List, page.Page - 1), "Previous", 2));
+                buttons.Add(Button(ButtonCode.Page(page.List, page.Page - 1), Render(language, "platform.button.previous"), 2));
             }
 
             if (page.Page < page.Pages)
             {
-                buttons.Add(Button(ButtonCode.Page(page.List, page.Page + 1), "Next", 2));
+                buttons.Add(Button(ButtonCode.Page(page.List, page.Page + 1), Render(language, "platform.button.next"), 2));
             }
 
             rows.Add(Row(buttons));
@@ -80,13 +88,17 @@ internal static class DiscordMessages
         return rows.Count == 0 ? null : rows;
     }
 
-    public static string ContributionLabel(ContributionVerb verb) => verb switch
+    /// <summary>A contribution button's label, which is also the title of the form it opens.</summary>
+    public static string ContributionLabel(ContributionVerb verb, string language) => Render(language, verb switch
     {
-        ContributionVerb.Ask => "Ask a question",
-        ContributionVerb.Idea => "Add an idea",
-        ContributionVerb.Step => "Add your next step",
-        _ => "Add a learning",
-    };
+        ContributionVerb.Ask => "discord.contribute.ask",
+        ContributionVerb.Idea => "discord.contribute.idea",
+        ContributionVerb.Step => "discord.contribute.step",
+        _ => "discord.contribute.learning",
+    });
+
+    /// <summary>The adapter's own words, from the message catalog.</summary>
+    public static string Render(string language, string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(language, key, args);
 
     private static JsonObject Row(IEnumerable<JsonObject> buttons) =>
         new() { ["type"] = 1, ["components"] = new JsonArray([.. buttons]) };

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace ConvenerBot.Discord;
@@ -152,7 +152,7 @@ internal sealed partial class InteractionResponder(
             var thread = await OpenThreadAsync(context, plan, cancellationToken);
             if (thread is not null)
             {
-                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
+                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
             }
 
             await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken);
@@ -176,7 +176,7 @@ internal sealed partial class InteractionResponder(
             if (thread is not null)
             {
                 var first = WithoutFlags(plan.Answers[0]);
-                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread);
+                first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
                 await EditOriginalAsync(context, first, ephemeral: false, cancellationToken, fallBack: false);
             }
         }
@@ -198,10 +198,12 @@ internal sealed partial class InteractionResponder(
             var post = new ConversationPost(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), echo)
             {
                 Space = context.InThread ? context.ChannelId : threads.Find(context.GroupId),
+                Language = plan.Language,
             };
             if (await gateway.PostAsync(post, cancellationToken) is not PostResult.Delivered)
             {
-                await FollowUpAsync(context, DiscordMessages.Text("Your contribution is saved, but I could not show it to the group just now.", ephemeral: true), ephemeral: true, cancellationToken);
+                var notShown = DiscordMessages.Render(plan.Language, "discord.echo-not-shown");
+                await FollowUpAsync(context, DiscordMessages.Text(notShown, ephemeral: true), ephemeral: true, cancellationToken);
             }
         }
 
@@ -284,7 +286,10 @@ internal sealed partial class InteractionResponder(
         }
     }
 
-    /// <summary>While the store cannot be reached, the command is tried again with backoff; nothing was saved meanwhile.</summary>
+    /// <summary>
+    /// While the store cannot be reached, the command is tried again with backoff; nothing was saved meanwhile.
+    /// The group's language cannot be read then: the member is told in English.
+    /// </summary>
     private async Task<Reply> UntilStoredAsync(Inbound inbound, Task<Reply> first, DateTimeOffset expires, CancellationToken cancellationToken)
     {
         var reply = await first;
@@ -296,8 +301,8 @@ internal sealed partial class InteractionResponder(
             if (time.GetUtcNow() + wait > deadline)
             {
                 LogStoreGaveUp(logger, inbound.DeliveryId, attempt);
-                return Reply.Refusal(
-                    $"I could not reach my store for {Minutes(options.StoreRetryFor)}, so nothing was saved. Please send it again in a while.");
+                return Reply.Refusal(MessageCatalog.Default.Render(
+                    MessageCatalog.DefaultLanguage, "discord.store-gave-up", ("duration", Duration(options.StoreRetryFor))));
             }
 
             await Task.Delay(wait, time, cancellationToken);
@@ -307,9 +312,9 @@ internal sealed partial class InteractionResponder(
         return reply;
     }
 
-    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 2
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes} minutes")
-        : (int)Math.Max(1, span.TotalSeconds) is var seconds && seconds == 1 ? "1 second" : string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds");
+    private static Phrase Duration(TimeSpan span) => span.TotalMinutes >= 2
+        ? Phrase.Of("discord.duration.minutes", ("count", (int)span.TotalMinutes))
+        : (int)Math.Max(1, span.TotalSeconds) is var seconds && seconds == 1 ? Phrase.Of("discord.duration.second") : Phrase.Of("discord.duration.seconds", ("count", seconds));
 
     private static JsonObject ButtonsOff() => new() { ["components"] = new JsonArray(), ["allowed_mentions"] = DiscordMessages.NoMentions() };
 
@@ -329,28 +334,33 @@ internal sealed partial class InteractionResponder(
 
     private static int Length(JsonObject payload) => payload["content"]?.GetValue<string>().Length ?? 0;
 
-    /// <summary>A reply sorted for Discord: answers to the member (rendered), contributions to show the group, and the session's space.</summary>
-    private sealed record Plan(List<JsonObject> Answers, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes)
+    /// <summary>
+    /// A reply sorted for Discord: answers to the member (rendered), contributions to show the group, the
+    /// session's space, and the reply's language, in which the bot's own words around it are written.
+    /// </summary>
+    private sealed record Plan(List<JsonObject> Answers, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
     {
         public static Plan Of(Reply reply)
         {
+            var language = reply.Language;
             if (reply.AlreadyHandled)
             {
-                return new Plan([DiscordMessages.Text("This was already done.", ephemeral: true)], [], true, true, null, false);
+                return new Plan([DiscordMessages.Text(DiscordMessages.Render(language, "discord.already-done"), ephemeral: true)], [], true, true, null, false, language);
             }
 
             var answers = reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo).ToList();
             var ephemeral = reply.Refused || reply.Private || answers.Any(m => m.Confidential)
                 || (answers.Count > 0 && answers.All(m => m.Purpose is MessagePurpose.Acknowledgement));
-            var payloads = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral)).ToList();
+            var payloads = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral, language)).ToList();
             var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).ToList();
             return new Plan(
-                payloads.Count == 0 ? [DiscordMessages.Text("Done.", ephemeral: true)] : payloads,
+                payloads.Count == 0 ? [DiscordMessages.Text(DiscordMessages.Render(language, "discord.done"), ephemeral: true)] : payloads,
                 reply.Refused ? [] : echoes,
                 ephemeral || payloads.Count == 0,
                 reply.Refused,
                 reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace,
-                !reply.Refused && reply.Messages.Any(m => m.ClosesSpace));
+                !reply.Refused && reply.Messages.Any(m => m.ClosesSpace),
+                language);
         }
     }
 

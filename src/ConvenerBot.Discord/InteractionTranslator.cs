@@ -84,7 +84,7 @@ internal static class InteractionTranslator
         var channelName = Object(interaction, "channel", "interaction") is { } channel ? String(channel, "name", "channel") : null;
         return new Inbound(
             new ConversationRef("discord", context.GroupId),
-            context.IsPrivateChat ? "direct messages" : channelName is { Length: > 0 } ? "#" + channelName : "this channel",
+            context.IsPrivateChat ? Say("discord.channel.direct-messages") : channelName is { Length: > 0 } ? "#" + channelName : Say("discord.channel.this"),
             new MemberRef("discord", userId),
             UserText.CleanName(nick, NameOf(user)),
             !context.IsPrivateChat && (permissions & OrganizerBits) != 0,
@@ -104,7 +104,7 @@ internal static class InteractionTranslator
         var options = new OptionValues(list);
         if (name == "case" && sub == "open" && !options.Has("title") && !context.IsPrivateChat)
         {
-            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = CaseForm.Build() });
+            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = CaseForm.Build(MessageCatalog.DefaultLanguage) });
         }
 
         if (name == "help" && !context.IsPrivateChat)
@@ -182,7 +182,7 @@ internal static class InteractionTranslator
 
         if (ButtonCode.TryParseContribute(customId, out var verb, out var stage))
         {
-            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = ContributionForm.Build(verb, stage) });
+            return Respond(context, new JsonObject { ["type"] = 9, ["data"] = ContributionForm.Build(verb, stage, MessageCatalog.DefaultLanguage) });
         }
 
         if (ButtonCode.TryParsePage(customId, out var list, out var page) && list == ButtonCode.CasesList)
@@ -191,7 +191,7 @@ internal static class InteractionTranslator
             return new Interpretation(context, inbound with { Command = command }, null, Press.Page, AnswersPrivately: true);
         }
 
-        return Refuse(context, Say("discord.button-invalid"));
+        return Refuse(context, Say("platform.button-invalid"));
     }
 
     private static Interpretation Modal(JsonElement data, Inbound inbound, InteractionContext context)
@@ -298,11 +298,11 @@ internal static class InteractionTranslator
             }
         }
 
-        return "member " + userId;
+        return Say("discord.name.member-id", ("id", userId));
     }
 
     private static string NameOf(JsonElement user) =>
-        String(user, "global_name", "user") is { Length: > 0 } global ? global : String(user, "username", "user") ?? "member";
+        String(user, "global_name", "user") is { Length: > 0 } global ? global : String(user, "username", "user") ?? Say("discord.name.member");
 
     /// <summary>Typed option values by name; a value of the wrong JSON kind is malformed.</summary>
     private sealed class OptionValues(List<(string Name, JsonElement Option)> options)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -53,7 +54,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
         var chunks = TelegramHtml.Render(post.Message);
         for (var i = 0; i < chunks.Count; i++)
         {
-            var markup = i == chunks.Count - 1 ? Keyboard(post.Message) : null;
+            var markup = i == chunks.Count - 1 ? Keyboard(post.Message, post.Language) : null;
             var text = chunks[i];
             var quoted = i == 0 ? replyTo : null;
             TelegramCall<Message> sent;
@@ -112,8 +113,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
         }
     }
 
-    /// <summary>The keyboard under a message: its stage actions, or the pages around a listing's page.</summary>
-    public static InlineKeyboardMarkup? Keyboard(OutboundMessage message)
+    /// <summary>The keyboard under a message: its stage actions, or the pages around a listing's page; labelled in <paramref name="language"/>.</summary>
+    public static InlineKeyboardMarkup? Keyboard(OutboundMessage message, string language)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Page is { Pages: > 1 } page)
@@ -121,12 +122,12 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
             var turns = new List<InlineKeyboardButton>();
             if (page.Page > 1)
             {
-                turns.Add(InlineKeyboardButton.WithCallbackData("◀ Previous", ButtonCode.Page(page.List, page.Page - 1)));
+                turns.Add(InlineKeyboardButton.WithCallbackData($"◀ {Render(language, "platform.button.previous")}", ButtonCode.Page(page.List, page.Page - 1)));
             }
 
             if (page.Page < page.Pages)
             {
-                turns.Add(InlineKeyboardButton.WithCallbackData("Next ▶", ButtonCode.Page(page.List, page.Page + 1)));
+                turns.Add(InlineKeyboardButton.WithCallbackData($"{Render(language, "platform.button.next")} ▶", ButtonCode.Page(page.List, page.Page + 1)));
             }
 
             return new InlineKeyboardMarkup(turns);
@@ -140,13 +141,15 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
         return new InlineKeyboardMarkup(message.Actions.Select(action => InlineKeyboardButton.WithCallbackData(
             action switch
             {
-                StageAction.Next => "Next ▶",
-                StageAction.Back => "◀ Back",
-                StageAction.ConfirmEnd => "Yes, end session",
-                _ => "End session",
+                StageAction.Next => $"{Render(language, "platform.button.next")} ▶",
+                StageAction.Back => $"◀ {Render(language, "platform.button.back")}",
+                StageAction.ConfirmEnd => Render(language, "platform.button.confirm-end"),
+                _ => Render(language, "platform.button.end"),
             },
             StageButtonCode.Encode(action, stage))));
     }
+
+    private static string Render(string language, string key) => MessageCatalog.Default.Render(language, key);
 
     private static PostResult Moved(PostResult result, long? movedTo) =>
         movedTo is { } id ? result with { MovedTo = TelegramSender.Conversation(id) } : result;

@@ -3,6 +3,7 @@ using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -30,8 +31,6 @@ internal sealed class UpdateHandler(
     ILogger<UpdateHandler> logger)
 {
     private const string Acknowledged = "👍";
-    private const string RightsUnknown = "I could not check your rights with Telegram just now; try again.";
-    private const string CaptionHint = "Commands go in a text message of their own, not in the caption of a photo or file. Send the command again as a plain message.";
 
     // Telegram takes an answer to a press for a few minutes only; older marks are of no use.
     private static readonly TimeSpan PressAnswerable = TimeSpan.FromMinutes(15);
@@ -115,7 +114,7 @@ internal sealed class UpdateHandler(
 
         if (message is { Text: null, Caption: { } caption, From.IsBot: false } && caption.StartsWith('/') && UpdateTranslator.IsOurs(caption, me))
         {
-            await SendTextAsync(chat, message, CaptionHint, cancellationToken);
+            await SendTextAsync(chat, message, Render(MessageCatalog.DefaultLanguage, "telegram.caption-hint"), cancellationToken);
             return true;
         }
 
@@ -132,7 +131,7 @@ internal sealed class UpdateHandler(
             : await administrators.IsAdministratorAsync(chat.Id, message.From!.Id, cancellationToken);
         if (isAdmin is not { } known)
         {
-            await SendTextAsync(chat, message, RightsUnknown, cancellationToken);
+            await SendTextAsync(chat, message, Render(MessageCatalog.DefaultLanguage, "telegram.rights-unknown"), cancellationToken);
             return true;
         }
 
@@ -169,7 +168,7 @@ internal sealed class UpdateHandler(
         if (query.Message is not { } message
             || !(StageButtonCode.TryParse(query.Data, out var stageButton) ? (button = stageButton) is not null : ButtonCode.TryParsePage(query.Data, out _, out page)))
         {
-            await AnswerAsync(query, "This button is not valid (any more).", cancellationToken);
+            await AnswerAsync(query, Render(MessageCatalog.DefaultLanguage, "platform.button-invalid"), cancellationToken);
             return true;
         }
 
@@ -178,7 +177,7 @@ internal sealed class UpdateHandler(
         var isAdmin = UpdateTranslator.IsGroup(chat) ? await administrators.IsAdministratorAsync(chat.Id, query.From.Id, cancellationToken) : false;
         if (isAdmin is not { } known)
         {
-            await AnswerAsync(query, RightsUnknown, cancellationToken);
+            await AnswerAsync(query, Render(MessageCatalog.DefaultLanguage, "telegram.rights-unknown"), cancellationToken);
             return true;
         }
 
@@ -221,7 +220,7 @@ internal sealed class UpdateHandler(
         if (button is null && reply.Messages is [{ Page: not null } listing])
         {
             // A page button turns the listing's page in place.
-            await EditAsync(chat, message.MessageId, listing, cancellationToken);
+            await EditAsync(chat, message.MessageId, listing, reply.Language, cancellationToken);
             return true;
         }
 
@@ -315,11 +314,11 @@ internal sealed class UpdateHandler(
             (id, ct) => bot.EditMessageReplyMarkup(id, messageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
     }
 
-    private async Task EditAsync(Chat chat, int messageId, OutboundMessage message, CancellationToken cancellationToken)
+    private async Task EditAsync(Chat chat, int messageId, OutboundMessage message, string language, CancellationToken cancellationToken)
     {
         var text = TelegramHtml.Render(message)[0];
         await CallAsync("editMessageText", chat, limited: false,
-            (id, ct) => bot.EditMessageText(id, messageId, text, ParseMode.Html, replyMarkup: TelegramGateway.Keyboard(message),
+            (id, ct) => bot.EditMessageText(id, messageId, text, ParseMode.Html, replyMarkup: TelegramGateway.Keyboard(message, language),
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
             cancellationToken);
     }
@@ -400,7 +399,7 @@ internal sealed class UpdateHandler(
         {
             if (message.Confidential && UpdateTranslator.IsGroup(chat))
             {
-                var told = await SendConfidentialAsync(chat, threadId, replyTo, message, asker, cancellationToken);
+                var told = await SendConfidentialAsync(chat, threadId, replyTo, message, reply.Language, asker, cancellationToken);
                 replyTo = null;
                 if (told is PostResult.ConversationGone)
                 {
@@ -411,7 +410,7 @@ internal sealed class UpdateHandler(
                 continue;
             }
 
-            var result = await PostAsync(chat, Post(chat, message, threadId, replyTo), cancellationToken);
+            var result = await PostAsync(chat, Post(chat, message, threadId, replyTo, reply.Language), cancellationToken);
             replyTo = null;
             if (result is PostResult.ConversationGone)
             {
@@ -447,7 +446,7 @@ internal sealed class UpdateHandler(
                 continue;
             }
 
-            var result = await PostAsync(chat, Post(chat, acknowledgement, threadId, reactTo), cancellationToken);
+            var result = await PostAsync(chat, Post(chat, acknowledgement, threadId, reactTo, reply.Language), cancellationToken);
             all &= result is PostResult.Delivered;
         }
 
@@ -481,15 +480,16 @@ internal sealed class UpdateHandler(
     /// the group. Telegram lets a bot write there only once the member has started it; until then the
     /// group is told how. Returns what became of the note in the group.
     /// </summary>
-    private async Task<PostResult> SendConfidentialAsync(Chat chat, int? threadId, int? replyTo, OutboundMessage message, User? asker, CancellationToken cancellationToken)
+    private async Task<PostResult> SendConfidentialAsync(
+        Chat chat, int? threadId, int? replyTo, OutboundMessage message, string language, User? asker, CancellationToken cancellationToken)
     {
         var me = await identity.UserAsync;
         var delivered = asker is { IsBot: false } person
-            && await gateway.PostAsync(Post(chat, message, null, null) with { PrivatelyTo = UpdateTranslator.Member(person) }, cancellationToken) is PostResult.Delivered;
+            && await gateway.PostAsync(Post(chat, message, null, null, language) with { PrivatelyTo = UpdateTranslator.Member(person) }, cancellationToken) is PostResult.Delivered;
         var note = delivered
-            ? "I sent it to you in our private chat."
-            : $"That is only for you, so I don't post it here. Open a private chat with me (https://t.me/{me.Username}), press Start, then ask again here.";
-        return await PostAsync(chat, Post(chat, new OutboundMessage(note), threadId, replyTo), cancellationToken);
+            ? Render(language, "telegram.confidential.sent")
+            : Render(language, "telegram.confidential.start-private", ("link", $"https://t.me/{me.Username}"));
+        return await PostAsync(chat, Post(chat, new OutboundMessage(note), threadId, replyTo, language), cancellationToken);
     }
 
     private async Task<bool> ReactAsync(Chat chat, int messageId, CancellationToken cancellationToken)
@@ -511,14 +511,18 @@ internal sealed class UpdateHandler(
 
     /// <summary>An answer of the adapter's own (nothing reached the engine), quoting the member's message.</summary>
     private async Task SendTextAsync(Chat chat, Message quoted, string text, CancellationToken cancellationToken) =>
-        await PostAsync(chat, Post(chat, new OutboundMessage(text), quoted.IsTopicMessage ? quoted.MessageThreadId : null, quoted.MessageId), cancellationToken);
+        await PostAsync(chat, Post(chat, new OutboundMessage(text), quoted.IsTopicMessage ? quoted.MessageThreadId : null, quoted.MessageId, MessageCatalog.DefaultLanguage), cancellationToken);
 
-    private static ConversationPost Post(Chat chat, OutboundMessage message, int? threadId, int? replyTo) =>
+    private static ConversationPost Post(Chat chat, OutboundMessage message, int? threadId, int? replyTo, string language) =>
         new(TelegramSender.Conversation(chat.Id), message)
         {
             Space = threadId?.ToString(CultureInfo.InvariantCulture),
             ReplyTo = replyTo?.ToString(CultureInfo.InvariantCulture),
+            Language = language,
         };
+
+    /// <summary>The adapter's own words, from the message catalog.</summary>
+    private static string Render(string language, string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(language, key, args);
 
     private static int? Number(string? id) =>
         int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

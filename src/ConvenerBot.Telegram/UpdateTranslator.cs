@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -36,7 +37,8 @@ internal static class UpdateTranslator
         }
 
         var from = message.From!;
-        var name = anonymous ? "Anonymous admin" : DisplayName(from);
+        // Telegram hides who it is; the name goes into the group's records, before any reply says a language.
+        var name = anonymous ? MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, "telegram.anonymous-admin") : DisplayName(from);
         var inbound = new Inbound(
             TelegramSender.Conversation(message.Chat.Id),
             message.Chat.Title ?? name,

@@ -19,4 +19,10 @@ public sealed record ConversationPost(ConversationRef Conversation, OutboundMess
 
     /// <summary>The platform's id of the message in the conversation this one answers; platforms that can, quote it.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>
+    /// The language the message is written in (the <see cref="Reply.Language"/> it comes from); the
+    /// platform writes its own labels around it (buttons, links) in this language too.
+    /// </summary>
+    public string Language { get; init; } = Text.MessageCatalog.DefaultLanguage;
 }

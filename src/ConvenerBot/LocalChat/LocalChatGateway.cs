@@ -24,7 +24,7 @@ internal sealed class LocalChatGateway(LocalChatIo io) : IConversationGateway, I
         await _screen.WaitAsync(cancellationToken);
         try
         {
-            await io.WriteMessageAsync(post.Message);
+            await io.WriteMessageAsync(post.Message, post.Language);
         }
         finally
         {

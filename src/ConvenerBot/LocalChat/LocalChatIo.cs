@@ -1,4 +1,5 @@
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.LocalChat;
 
@@ -25,14 +26,14 @@ internal sealed class LocalChatIo(TextReader input, TextWriter output, bool inte
         return await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
     }
 
-    /// <summary>One message: its text, then its actions as the commands that do them; flushed at once.</summary>
-    public async Task WriteMessageAsync(OutboundMessage message)
+    /// <summary>One message: its text, then its actions as the commands that do them (introduced in <paramref name="language"/>); flushed at once.</summary>
+    public async Task WriteMessageAsync(OutboundMessage message, string language)
     {
         ArgumentNullException.ThrowIfNull(message);
         await WriteBotAsync(message.Text);
         if (message.Actions is { Count: > 0 } actions)
         {
-            await WriteBotAsync("Actions: " + string.Join(" · ", actions.Select(Command)));
+            await WriteBotAsync(MessageCatalog.Default.Render(language, "local.actions", ("commands", string.Join(" · ", actions.Select(Command)))));
         }
 
         await output.FlushAsync();

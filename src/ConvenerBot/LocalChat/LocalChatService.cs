@@ -20,7 +20,9 @@ internal sealed partial class LocalChatService(
     ILogger<LocalChatService> logger) : BackgroundService
 {
     private static readonly ConversationRef Conversation = new(LocalChatGateway.PlatformName, "terminal");
-    private const string GroupTitle = "the local group";
+
+    // The terminal's own words come before any reply, so before the group's language is known.
+    private static readonly string GroupTitle = Say("local.group-title");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +32,7 @@ internal sealed partial class LocalChatService(
         {
             if (io.Interactive)
             {
-                await SayAsync($"Welcome to ConvenerBot's local chat. You are typing as {name}; switch with /as NAME. Type /help for commands, /quit to leave.", stoppingToken);
+                await SayAsync(Say("local.welcome", ("name", name)), stoppingToken);
             }
 
             while (!stoppingToken.IsCancellationRequested)
@@ -52,7 +54,7 @@ internal sealed partial class LocalChatService(
                     var clean = UserText.CleanName(requested, "");
                     if (clean.Length == 0)
                     {
-                        await SayAsync("Usage: /as NAME — the name of the member who types next.", stoppingToken);
+                        await SayAsync(Say("local.as-usage"), stoppingToken);
                         continue;
                     }
 
@@ -111,12 +113,14 @@ internal sealed partial class LocalChatService(
     {
         foreach (var message in reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo))
         {
-            await gateway.PostAsync(new ConversationPost(Conversation, message), cancellationToken);
+            await gateway.PostAsync(new ConversationPost(Conversation, message) { Language = reply.Language }, cancellationToken);
         }
     }
 
     private Task<PostResult> SayAsync(string text, CancellationToken cancellationToken) =>
         gateway.PostAsync(new ConversationPost(Conversation, new OutboundMessage(text)), cancellationToken);
+
+    private static string Say(string key, params (string Name, object? Value)[] args) => MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, key, args);
 
     private static bool IsAs(string line, out string name)
     {

@@ -12,6 +12,9 @@ public sealed class UserFacingLiteralTests
     public static readonly string[] ScannedFolders =
     [
         "src/ConvenerBot.Core",
+        "src/ConvenerBot.Telegram",
+        "src/ConvenerBot.Discord",
+        "src/ConvenerBot/LocalChat",
     ];
 
     /// <summary>Strings that look like words but are not sentences for members. Keep it short; say why.</summary>
@@ -21,6 +24,11 @@ public sealed class UserFacingLiteralTests
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "uuuu-MM-dd HH:mm:ss", "a pattern for reading the WHEN members type (ISO digits, no words)"),
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM uuuu HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
         new("src/ConvenerBot.Core/Scheduling/GroupClock.cs", "ddd d MMM yyyy HH:mm", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
+        new("src/ConvenerBot.Discord/InteractionResponder.cs", "the deferred answer", "names work done after the response, in the log if it is lost (AfterResponse.What)"),
+        new("src/ConvenerBot.Discord/InteractionResponder.cs", "the rest of the answer", "names work done after the response, in the log if it is lost (AfterResponse.What)"),
+        new("src/ConvenerBot.Discord/DiscordRest.cs", "direct-message channel", "names what Discord created without an id, in an HttpRequestException for the log"),
+        new("src/ConvenerBot.Discord/InteractionTranslator.cs", "option {}", "where a value sits in the interaction's JSON, for the MalformedInteractionException message"),
+        new("src/ConvenerBot/LocalChat/LocalChatIo.cs", "bot> ", "the prefix that marks the bot's lines in the terminal, matched by scripts; no words"),
         .. CommandTable.All.Where(d => d.Path.Contains(' ', StringComparison.Ordinal)).Select(d =>
             new AllowedLiteral("src/ConvenerBot.Core/Commands/CommandTable.cs", d.Path, "a command's words as typed after /: syntax, not a sentence")),
     ];
@@ -33,7 +41,8 @@ public sealed class UserFacingLiteralTests
         Assert.True(
             findings.Count == 0,
             "These strings look like sentences for people. Put each in src/ConvenerBot.Core/Text/Messages/en.json under a key and use "
-            + "context.Say(key, args), new ConvenerRuleException(key, args) or Phrase.Of(key, args); if one is not for people, add it to "
+            + "context.Say(key, args), new ConvenerRuleException(key, args) or Phrase.Of(key, args); an adapter's words go in en.platforms.json "
+            + "and are rendered with MessageCatalog.Default.Render(reply.Language, key, args); if one is not for people, add it to "
             + $"{nameof(UserFacingLiteralTests)}.{nameof(Allowed)} with a reason:\n" + string.Join('\n', findings));
     }
 
@@ -79,6 +88,56 @@ public sealed class UserFacingLiteralTests
 
         Assert.Empty(UserFacingLiterals.ScanSource("src/X.cs", source, [new AllowedLiteral("src/X.cs", "ddd d MMM", "a date pattern")]));
         Assert.Single(UserFacingLiterals.ScanSource("src/Y.cs", source, [new AllowedLiteral("src/X.cs", "ddd d MMM", "a date pattern")]));
+    }
+
+    [Theory]
+    [InlineData("Log.Connected(logger, name, \"long polling\");")]
+    [InlineData("return Malformed(logger, \"not valid JSON (or not UTF-8)\");")]
+    [InlineData("return Results.BadRequest(\"The update is not valid JSON.\");")]
+    [InlineData("return Results.BadRequest(new { message = $\"Malformed interaction: {reason}.\" });")]
+    [InlineData("request.Headers.TryAddWithoutValidation(\"Authorization\", \"Bot \" + token);")]
+    [InlineData("if (ex.Message.Contains(\"chat not found\", StringComparison.OrdinalIgnoreCase)) return;")]
+    [InlineData("if (line.StartsWith(\"/as \", StringComparison.Ordinal) || line == \"/session end\") return;")]
+    public void Scan_LogText_HttpAnswers_Headers_ErrorMatches_AndCommands_AreNotSentences_ButASentenceBesideThemIs(string statement)
+    {
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", Wrap(statement + "\n var said = Reply.Text(\"No cases yet.\");"), []);
+
+        Assert.Equal(["src/X.cs:6: \"No cases yet.\""], findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Scan_TextInALambdaHandedToACall_IsJudgedOnItsOwn()
+    {
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", Wrap("await sender.CallAsync(logger, ct => bot.Send(\"No cases yet.\", ct));"), []);
+
+        Assert.Equal(["src/X.cs:5: \"No cases yet.\""], findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Scan_OptionsValidatorsAndOptionsErrorMessages_SpeakToOperators_OtherClassesDoNot()
+    {
+        const string source = """
+            class ChatOptionsValidator : IValidateOptions<ChatOptions>
+            {
+                public ValidateOptionsResult Validate(string? name, ChatOptions options) =>
+                    ValidateOptionsResult.Fail("Chat:Token is not set; set it with CONVENERBOT__Chat__Token.");
+            }
+            class ChatOptions
+            {
+                [RegularExpression("^(polling|webhook)$", ErrorMessage = "Chat:Mode must be 'polling' or 'webhook'.")]
+                public string Mode { get; set; } = "polling";
+            }
+            class CaseForm
+            {
+                [RegularExpression("^.+$", ErrorMessage = "Give your case a title.")]
+                public string Title { get; set; } = "";
+                string Check(ChatOptions options) => "Pick a mode first.";
+            }
+            """;
+
+        var findings = UserFacingLiterals.ScanSource("src/X.cs", source, []);
+
+        Assert.Equal(["src/X.cs:13: \"Give your case a title.\"", "src/X.cs:15: \"Pick a mode first.\""], findings.Select(f => f.ToString()));
     }
 
     private static string Wrap(string statement) => $$"""

@@ -21,7 +21,11 @@ public sealed record AllowedLiteral(string File, string Literal, string Reason);
 /// interpolated strings that contain a letter and a space, or are one capitalised word ending in '.', '?', '!' or ':'.
 /// Left alone: arguments of logging calls and [LoggerMessage], messages of exceptions other than
 /// <see cref="ConvenerRuleException"/> (faults for operators, not members), SQL, words without spaces
-/// (keys, codes, patterns) and the allowed literals given.
+/// (keys, codes, patterns), commands as typed (<c>/session end</c>) and the allowed literals given.
+/// Also left alone, as text for operators and other programs rather than members: options validators
+/// (<c>IValidateOptions</c>) and the <c>ErrorMessage</c> of validation attributes on an options class,
+/// answers to HTTP requests (<c>Results.BadRequest(…)</c>), text handed to a call together with the logger,
+/// HTTP headers, and text matched against an error's <c>Message</c>.
 /// </summary>
 public static partial class UserFacingLiterals
 {
@@ -40,7 +44,7 @@ public static partial class UserFacingLiterals
         foreach (var node in SourceFiles.Parse(source, file).DescendantNodes())
         {
             var text = TextOf(node);
-            if (text is null || !LooksLikeSentence(text) || IsExempt(node) || IsSql(text)
+            if (text is null || !LooksLikeSentence(text) || IsExempt(node) || IsSql(text) || IsCommandSyntax(text)
                 || allowed.Any(a => a.File == file && a.Literal == text))
             {
                 continue;
@@ -77,26 +81,58 @@ public static partial class UserFacingLiterals
 
     private static bool IsExempt(SyntaxNode node)
     {
+        // A call's own arguments are judged by the call; text inside a lambda handed to it is not.
+        var inLambda = false;
         foreach (var ancestor in node.Ancestors())
         {
             var exempt = ancestor switch
             {
                 AttributeSyntax attribute => NameOf(attribute.Name) is "LoggerMessage" or "LoggerMessageAttribute",
-                InvocationExpressionSyntax call => IsLogging(call),
+                AttributeArgumentSyntax argument => IsOptionsErrorMessage(argument),
+                InvocationExpressionSyntax call => !inLambda && (IsLogging(call) || IsHandedTheLogger(call) || IsHttpResult(call) || IsHeader(call) || IsErrorMatch(call)),
                 ObjectCreationExpressionSyntax creation => IsOtherException(NameOf(creation.Type)),
                 PrimaryConstructorBaseTypeSyntax baseType => IsOtherException(NameOf(baseType.Type)),
                 ConstructorInitializerSyntax initializer => initializer.IsKind(SyntaxKind.BaseConstructorInitializer)
                     && initializer.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.BaseList?.Types.Any(t => IsOtherException(NameOf(t.Type))) == true,
+                TypeDeclarationSyntax type => IsOptionsValidator(type),
                 _ => false,
             };
             if (exempt)
             {
                 return true;
             }
+
+            inLambda |= ancestor is AnonymousFunctionExpressionSyntax;
         }
 
         return false;
     }
+
+    /// <summary>An <c>IValidateOptions&lt;T&gt;</c>: what it says is for whoever configures the bot.</summary>
+    private static bool IsOptionsValidator(TypeDeclarationSyntax type) =>
+        type.BaseList?.Types.Any(t => NameOf(t.Type) == "IValidateOptions") == true;
+
+    /// <summary><c>[RegularExpression(…, ErrorMessage = "…")]</c> on a property of an options class: a configuration error.</summary>
+    private static bool IsOptionsErrorMessage(AttributeArgumentSyntax argument) =>
+        argument.NameEquals?.Name.Identifier.ValueText == "ErrorMessage"
+        && argument.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText.EndsWith("Options", StringComparison.Ordinal) == true;
+
+    /// <summary>A call given the logger (<c>Log.Connected(logger, …)</c>, <c>Malformed(logger, reason)</c>): its text goes to the log.</summary>
+    private static bool IsHandedTheLogger(InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax { Identifier.ValueText: "logger" or "_logger" });
+
+    /// <summary><c>Results.BadRequest(…)</c> and the like: the answer to a platform's HTTP request, read by its server, not by members.</summary>
+    private static bool IsHttpResult(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax member && NameOf(member.Expression) is "Results" or "TypedResults";
+
+    /// <summary><c>request.Headers.TryAddWithoutValidation("Authorization", "Bot " + token)</c>: HTTP headers and their schemes.</summary>
+    private static bool IsHeader(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax member && NameOf(member.Expression) is "Headers" or "DefaultRequestHeaders";
+
+    /// <summary><c>ex.Message.Contains("chat not found", …)</c>: text a platform's error is recognised by, never shown.</summary>
+    private static bool IsErrorMatch(InvocationExpressionSyntax call) =>
+        call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Contains" or "StartsWith" or "EndsWith" or "Equals" or "IndexOf" } member
+        && NameOf(member.Expression) == "Message";
 
     /// <summary><c>logger.LogWarning(…)</c>, a [LoggerMessage] method <c>LogSomething(…)</c>, <c>BeginScope</c>, <c>LoggerMessage.Define</c>.</summary>
     private static bool IsLogging(InvocationExpressionSyntax call) => call.Expression switch
@@ -125,6 +161,9 @@ public static partial class UserFacingLiterals
 
     private static bool IsSql(string text) => Sql().IsMatch(text);
 
+    /// <summary>A command as members type it (<c>/session end</c>, <c>/as </c>): syntax, not a sentence.</summary>
+    private static bool IsCommandSyntax(string text) => CommandSyntax().IsMatch(text);
+
     private static string Collapse(string source) => WhiteSpace().Replace(source, " ");
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}'’-]*[.?!:]$")]
@@ -135,6 +174,9 @@ public static partial class UserFacingLiterals
 
     [GeneratedRegex(@"^\s*(SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|WITH\s+\w+\s+AS\s*\(|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)\s|ALTER\s+TABLE\s|DROP\s+(TABLE|INDEX)\s)", RegexOptions.IgnoreCase)]
     private static partial Regex Sql();
+
+    [GeneratedRegex("^/[a-z]+( [a-z]+)* ?$")]
+    private static partial Regex CommandSyntax();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
