@@ -52,7 +52,7 @@ internal static class Script
         new(1, "/me", 1),
         new(0, "/role facilitator @ben", 1),
         new(1, "/session schedule 2030-12-28 10:00 case 1", 1),
-        new(1, "/session start", 2),
+        new(1, "/session start now", 2),
         new(1, "/next", 1),
         new(1, "/next", 1),
         new(2, "/ask How much is missing?", 1),
