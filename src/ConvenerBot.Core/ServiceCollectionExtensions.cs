@@ -3,6 +3,7 @@ using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Groups;
 using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Protocols;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Summaries;
@@ -25,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<PrivateChat>();
         services.TryAddSingleton<ConversationGateways>();
+        services.TryAddSingleton<DueWorkDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
         services.TryAddSingleton(MessageCatalog.Default);
         AddHandlers(services);
         return services;

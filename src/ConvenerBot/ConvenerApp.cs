@@ -36,7 +36,7 @@ public static class ConvenerApp
         builder.Services.AddConvenerStorage();
         builder.Services.AddConvenerHost(builder.Logging);
         // Every way in records delivery ids (Telegram updates, Discord interactions, terminal lines).
-        builder.Services.AddHostedService<DeliveryLogPruner>();
+        builder.Services.AddHostedService<DueWorkService>();
         var platform = false;
         if (builder.Configuration.IsTelegramEnabled())
         {

@@ -25,6 +25,12 @@ public interface IDueWorkRepository
     /// </summary>
     Task<bool> ReleaseAsync(long id, string claimer, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes sure work of a kind that belongs to the whole deployment (no group, no subject) falls due by
+    /// <paramref name="dueBy"/>: brings a later one forward, or adds it when there is none.
+    /// </summary>
+    Task EnsureAsync(string kind, DateTimeOffset dueBy, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Removes all work of a kind about a subject, claimed or not (e.g. a session's reminders when it is cancelled or moved); returns how many.</summary>
     Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken);
 }

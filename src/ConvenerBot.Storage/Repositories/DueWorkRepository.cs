@@ -49,6 +49,22 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
             WHERE id = @Id AND claimed_by = @Claimer
             """, new { Id = id, Claimer = claimer, RetryAt = retryAt }, cancellationToken)) == 1;
 
+    public async Task EnsureAsync(string kind, DateTimeOffset dueBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        var moved = await db.Connection.ExecuteAsync(db.Command(
+            """
+            UPDATE due_work SET due_at = @DueBy
+            WHERE kind = @Kind AND group_id IS NULL AND subject_id IS NULL AND claimed_by IS NULL AND due_at > @DueBy
+            """, new { Kind = kind, DueBy = dueBy }, cancellationToken));
+        var exists = moved > 0 || await db.Connection.ExecuteScalarAsync<long>(db.Command(
+            "SELECT COUNT(*) FROM due_work WHERE kind = @Kind AND group_id IS NULL AND subject_id IS NULL", new { Kind = kind }, cancellationToken)) > 0;
+        if (!exists)
+        {
+            await AddAsync(new DueWork(0, null, kind, null, null, dueBy, now), cancellationToken);
+        }
+    }
+
     public Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command(
             "DELETE FROM due_work WHERE kind = @Kind AND subject_id = @SubjectId", new { Kind = kind, SubjectId = subjectId }, cancellationToken));
@@ -57,7 +73,7 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
     {
         public long Id { get; set; }
 
-        public long GroupId { get; set; }
+        public long? GroupId { get; set; }
 
         public string Kind { get; set; } = "";
 

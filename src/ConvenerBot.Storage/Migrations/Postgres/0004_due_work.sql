@@ -1,8 +1,9 @@
 -- Work that falls due at an instant (reminders, timers, messages to send). A worker claims rows for a
--- lease (claimed_by, claimed_until); a claim that ran out may be taken by another worker.
+-- lease (claimed_by, claimed_until); a claim that ran out may be taken by another worker. Work of the
+-- whole deployment (forgetting old delivery ids) belongs to no group.
 CREATE TABLE IF NOT EXISTS convener.due_work (
     id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    group_id      bigint      NOT NULL REFERENCES convener.groups (id),
+    group_id      bigint      NULL REFERENCES convener.groups (id),
     kind          text        NOT NULL,
     subject_id    bigint      NULL,
     payload       text        NULL,

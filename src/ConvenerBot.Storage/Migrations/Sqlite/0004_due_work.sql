@@ -1,9 +1,10 @@
 -- Work that falls due at an instant (reminders, timers, messages to send). A worker claims rows for a
 -- lease (claimed_by, claimed_until); a claim that ran out may be taken by another worker. AUTOINCREMENT
--- keeps ids of completed work from being given again, as Postgres's identity does.
+-- keeps ids of completed work from being given again, as Postgres's identity does. Work of the whole
+-- deployment (forgetting old delivery ids) belongs to no group.
 CREATE TABLE IF NOT EXISTS due_work (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    group_id      INTEGER NOT NULL REFERENCES groups (id),
+    group_id      INTEGER NULL REFERENCES groups (id),
     kind          TEXT    NOT NULL,
     subject_id    INTEGER NULL,
     payload       TEXT    NULL,
