@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConversationGateways>();
         services.TryAddSingleton<DueWorkDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddSingleton(MessageCatalog.Default);
         AddHandlers(services);
         return services;

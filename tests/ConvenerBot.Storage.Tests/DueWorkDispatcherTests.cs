@@ -12,7 +12,7 @@ public abstract class DueWorkDispatcherTests(StoreFixture fixture)
     private readonly Flaky _flaky = new();
 
     private DueWorkDispatcher Dispatcher() =>
-        new(fixture.Store, [new ForgetOldDeliveries(), _flaky], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        new(fixture.Store, [new ForgetOldDeliveries(fixture.Store), _flaky], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
 
     [Fact]
     public async Task ForgettingOldDeliveries_RunsAtStart_ThenOnceADay_ForTheWholeDeployment()
@@ -94,7 +94,7 @@ public abstract class DueWorkDispatcherTests(StoreFixture fixture)
 
         public int Successes(long subject) => _counts.GetValueOrDefault(subject).Successes;
 
-        public Task<DateTimeOffset?> HandleAsync(DueWork work, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+        public Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var (failures, successes) = _counts.GetValueOrDefault(work.SubjectId!.Value);
             if (work.Payload == "fail-once" && work.Attempts == 0)

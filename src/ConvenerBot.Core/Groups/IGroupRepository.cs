@@ -7,6 +7,9 @@ public interface IGroupRepository
     /// <summary>Finds the group of a conversation, creating it (with the given time zone) on first contact.</summary>
     Task<Group> GetOrCreateAsync(ConversationRef conversation, string title, string timeZone, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>A group by its row id (for work that names it), or null when there is none.</summary>
+    Task<Group?> FindByIdAsync(long groupId, CancellationToken cancellationToken);
+
     /// <summary>The group of a conversation, or null when the bot has never heard from it.</summary>
     Task<Group?> FindAsync(ConversationRef conversation, CancellationToken cancellationToken);
 

@@ -4,8 +4,9 @@ namespace ConvenerBot.Core.Persistence;
 
 /// <summary>
 /// Carries out due work: claims a small batch of due rows for a lease (a transaction of its own, so the
-/// claim keeps other workers and instances off them), then handles each in a transaction of its own that
-/// also removes the row, and adds it again when it recurs. Work whose handler fails is released to be
+/// claim keeps other workers and instances off them), has each handled, then removes the row (and adds it
+/// again when it recurs) in a transaction of its own. No transaction is held while a handler talks to a
+/// platform; work interrupted before its row is removed is done again once its claim runs out. Work whose handler fails is released to be
 /// tried again later, with a growing pause; work of an unknown kind is set aside for a day. A worker that
 /// dies holding a claim loses it when the lease runs out, and another worker takes the work over.
 /// </summary>
@@ -76,8 +77,8 @@ public sealed partial class DueWorkDispatcher(
 
         try
         {
+            var again = await handler.HandleAsync(work, now, cancellationToken);
             await using var transaction = await store.BeginAsync(cancellationToken);
-            var again = await handler.HandleAsync(work, transaction, now, cancellationToken);
             if (!await transaction.DueWork.CompleteAsync(work.Id, Claimer, cancellationToken))
             {
                 // The lease ran out and another worker took the work over: leave it to them.

@@ -5,7 +5,7 @@ namespace ConvenerBot.Core.Persistence;
 /// updates for a day), so the log stays small and still catches every redelivery. Runs as due work of the
 /// whole deployment, whatever platforms are enabled.
 /// </summary>
-public sealed class ForgetOldDeliveries : IDueWorkHandler
+public sealed class ForgetOldDeliveries(IConvenerStore store) : IDueWorkHandler
 {
     public const string WorkKind = "forget-old-deliveries";
 
@@ -15,10 +15,11 @@ public sealed class ForgetOldDeliveries : IDueWorkHandler
 
     public string Kind => WorkKind;
 
-    public async Task<DateTimeOffset?> HandleAsync(DueWork work, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
+        await using var transaction = await store.BeginAsync(cancellationToken);
         await transaction.Deliveries.ForgetBeforeAsync(now - Keep, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return now + Every;
     }
 }

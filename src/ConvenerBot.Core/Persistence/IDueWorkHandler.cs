@@ -7,8 +7,10 @@ public interface IDueWorkHandler
     string Kind { get; }
 
     /// <summary>
-    /// Does the work inside <paramref name="transaction"/>, which also removes the row; returns when the
-    /// same work is due again (recurring work), or null when it is done. Throws to have it tried later.
+    /// Does the work, in transactions of its own where it reads or writes the store, and never holding one
+    /// while it talks to a platform; returns when the same work is due again (recurring work), or null when
+    /// it is done. Throws to have it tried later. The row is removed after it returns, so work interrupted
+    /// before that (the process died) is done again once the claim runs out: it must bear a repeat.
     /// </summary>
-    Task<DateTimeOffset?> HandleAsync(DueWork work, IStoreTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken);
 }

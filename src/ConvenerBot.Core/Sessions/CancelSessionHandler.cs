@@ -15,6 +15,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
         var session = await context.RequireSessionAsync(command.Number, forUpdate: true, cancellationToken);
         session.Cancel();
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
+        await SessionReminders.RemoveAsync(context.Store, session, cancellationToken);
         if (session.CaseId is { } caseId)
         {
             var others = await context.Store.Sessions.ListScheduledForCaseAsync(caseId, cancellationToken);

@@ -34,7 +34,8 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         }
 
         var number = await context.Store.Groups.NextSessionNumberAsync(context.Group.Id, cancellationToken);
-        await context.Store.Sessions.AddAsync(context.Group.Id, number, theCase?.Id, protocol.Key, when, context.Member.Id, context.Now, cancellationToken);
+        var session = await context.Store.Sessions.AddAsync(context.Group.Id, number, theCase?.Id, protocol.Key, when, context.Member.Id, context.Now, cancellationToken);
+        await SessionReminders.ScheduleAsync(context.Store, session, context.Now, cancellationToken);
         if (theCase is { Status: CaseStatus.Open })
         {
             await context.Store.Cases.SetStatusAsync(theCase.Id, CaseStatus.Scheduled, cancellationToken);

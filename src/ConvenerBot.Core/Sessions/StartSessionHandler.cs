@@ -62,6 +62,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
             throw new ConvenerRuleException("rule.session.started-elsewhere");
         }
 
+        await SessionReminders.RemoveAsync(context.Store, session, cancellationToken);
         await sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
         // The holder is present in their own session, whether or not they type anything.

@@ -89,6 +89,14 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
             "UPDATE groups SET next_session_number = next_session_number + 1 WHERE id = @Id RETURNING next_session_number - 1",
             new { Id = groupId }, cancellationToken));
 
+    public async Task<Group?> FindByIdAsync(long groupId, CancellationToken cancellationToken) =>
+        (await db.Connection.QuerySingleOrDefaultAsync<GroupRow>(db.Command(
+            """
+            SELECT id, platform, external_id, title, time_zone, created_at, active, language
+            FROM groups
+            WHERE id = @Id
+            """, new { Id = groupId }, cancellationToken)))?.ToGroup();
+
     private Task<GroupRow?> FindRowAsync(ConversationRef conversation, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<GroupRow>(db.Command(
             """

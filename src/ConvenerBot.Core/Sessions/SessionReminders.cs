@@ -1,0 +1,99 @@
+using System.Globalization;
+using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Text;
+
+namespace ConvenerBot.Core.Sessions;
+
+/// <summary>
+/// Reminders of a scheduled session, posted in its group a week, a day and an hour before. They are due
+/// work written in the transaction that schedules the session and removed in the one that cancels or
+/// starts it, so a rolled-back command leaves none and a cancelled session is quiet.
+/// </summary>
+/// <remarks>
+/// Lateness: after downtime only the latest reminder that still applies is posted (an earlier one whose
+/// successor is also due is dropped), and none once the session has started, passed or been cancelled.
+/// A process that dies between posting and removing the row posts that reminder again once its claim
+/// runs out: at most one repeat.
+/// </remarks>
+public sealed class SessionReminders(IConvenerStore store, ConversationGateways gateways) : IDueWorkHandler
+{
+    public const string WorkKind = "session-reminder";
+
+    /// <summary>How long before a session its reminders fall due, earliest first.</summary>
+    public static readonly TimeSpan[] Before = [TimeSpan.FromDays(7), TimeSpan.FromDays(1), TimeSpan.FromHours(1)];
+
+    public string Kind => WorkKind;
+
+    /// <summary>Writes the reminders of a newly scheduled session that are still ahead.</summary>
+    public static async Task ScheduleAsync(IStoreTransaction transaction, Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var before in Before.Where(b => session.ScheduledAt - b > now))
+        {
+            var payload = ((long)before.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+            await transaction.DueWork.AddAsync(
+                new DueWork(0, session.GroupId, WorkKind, session.Id, payload, session.ScheduledAt - before, now), cancellationToken);
+        }
+    }
+
+    /// <summary>Removes a session's reminders (it was cancelled or started).</summary>
+    public static Task RemoveAsync(IStoreTransaction transaction, Session session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(session);
+        return transaction.DueWork.RemoveForSubjectAsync(WorkKind, session.Id, cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ConversationPost post;
+        await using (var transaction = await store.BeginReadAsync(cancellationToken))
+        {
+            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } group)
+            {
+                return null;
+            }
+
+            var session = (await transaction.Sessions.ListUpcomingAsync(groupId, cancellationToken)).FirstOrDefault(s => s.Id == work.SubjectId);
+            var before = TimeSpan.FromMinutes(long.Parse(work.Payload ?? "0", CultureInfo.InvariantCulture));
+            var later = Before.Where(b => b < before).Select(b => session?.ScheduledAt - b).Where(at => at <= now);
+            if (session is not { Status: SessionStatus.Scheduled } || session.ScheduledAt <= now || later.Any())
+            {
+                // Started, cancelled or past; or a later reminder is due too and says it better.
+                return null;
+            }
+
+            var theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(groupId, caseId, cancellationToken) : null;
+            var about = theCase is null
+                ? Phrase.Of("label.no-case-yet")
+                : Phrase.Of("reply.sessions.case", ("number", theCase.Number), ("title", UserText.Shorten(theCase.Title, 80)));
+            var text = MessageCatalog.Default.Render(
+                group.Language,
+                "reminder.session",
+                ("number", session.Number),
+                ("when", Scheduling.GroupClock.Format(session.ScheduledAt, group.TimeZone)),
+                ("about", about));
+            post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), new OutboundMessage(text)) { Language = group.Language };
+        }
+
+        switch (await gateways.PostAsync(post, cancellationToken))
+        {
+            case PostResult.NotDelivered { MaybePosted: false } failed:
+                throw new InvalidOperationException($"The reminder was not delivered: {failed.Reason}");
+            case PostResult.ConversationGone:
+                // The bot was removed: the group is inactive until it writes again, and the reminder is dropped.
+                await using (var transaction = await store.BeginAsync(cancellationToken))
+                {
+                    await transaction.Groups.SetActiveAsync(work.GroupId!.Value, active: false, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+}
