@@ -65,7 +65,7 @@ public sealed record CommandArg(string Name, ArgKind Kind, bool Required = false
     public string HintKey => NumberOf is { } what ? $"arg.number.{what}" : $"arg.{Name}";
 
     /// <summary>The catalog key of its placeholder in a usage line (<c>ID</c>, <c>TITLE</c>).</summary>
-    public string PlaceholderKey => NumberOf is { } what and not "page" ? "placeholder.id" : $"placeholder.{Name}";
+    public string PlaceholderKey => NumberOf is "case" or "session" ? "placeholder.id" : $"placeholder.{Name}";
 
     /// <summary>Whether it is written in usage lines as itself rather than a placeholder (choices, flags).</summary>
     public bool WrittenAsItself => Kind is ArgKind.Choice or ArgKind.Flag;

@@ -46,6 +46,9 @@ public static class CommandTable
         { CommandType = typeof(StartSessionCommand) },
         new("next", Role.Facilitator, _ => new MoveStageCommand(Forward: true)) { CommandType = typeof(MoveStageCommand) },
         new("back", Role.Facilitator, _ => new MoveStageCommand(Forward: false)) { CommandType = typeof(MoveStageCommand) },
+        new("extend", Role.Facilitator, v => new ExtendStageCommand(v.Number("minutes")!.Value),
+            new CommandArg("minutes", ArgKind.Number, Required: true) { NumberOf = "minutes" })
+        { CommandType = typeof(ExtendStageCommand) },
         new("session end", Role.Facilitator, _ => new EndSessionCommand()) { CommandType = typeof(EndSessionCommand) },
         new("ask", Role.Member, v => new ContributeCommand(ContributionVerb.Ask, v.Text("text") ?? ""), ContributionText)
         { CommandType = typeof(ContributeCommand) },

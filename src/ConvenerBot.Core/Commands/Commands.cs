@@ -44,6 +44,9 @@ public sealed record ContributeCommand(ContributionVerb? Verb, string Text, Stag
 
 public sealed record HereCommand : ICommand;
 
+/// <param name="Minutes">How many minutes from now the current stage's time is up.</param>
+public sealed record ExtendStageCommand(int Minutes) : ICommand;
+
 public sealed record SummaryCommand(int? SessionNumber) : ICommand;
 
 /// <param name="Name">The name typed after the role, if any. It identifies the member only in the local

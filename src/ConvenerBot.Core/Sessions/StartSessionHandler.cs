@@ -73,6 +73,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         }
 
         var protocol = protocols.Get(session.ProtocolKey);
+        await StageTimers.SetAsync(context.Store, session, protocol.Stages[0].Minutes, context.Now, cancellationToken);
         return Reply.Of(
             new OutboundMessage(
                 context.Say(
