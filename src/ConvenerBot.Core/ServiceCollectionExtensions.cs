@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PrivateChat>();
         services.TryAddSingleton<ConversationGateways>();
         services.TryAddSingleton<DueWorkDispatcher>();
+        services.TryAddSingleton<GroupNotices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());

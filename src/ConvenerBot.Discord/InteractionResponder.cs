@@ -61,9 +61,11 @@ internal sealed partial class InteractionResponder(
         {
             var work = Task.Run(() => convener.SuggestAsync(conversation, f.Kind, f.Typed, 25, CancellationToken.None));
             var remaining = InlineBudget - time.GetElapsedTime(started);
-            if (remaining > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(remaining, time)) == work)
+            // Suggestions are a convenience: an unreachable store or a late answer offers none, and no failure is left unobserved.
+            _ = work.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            if (remaining > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(remaining, time)) == work && work.IsCompletedSuccessfully)
             {
-                foreach (var s in await work)
+                foreach (var s in work.Result)
                 {
                     choices.Add(new JsonObject { ["name"] = s.Label, ["value"] = s.Number });
                 }
@@ -142,9 +144,22 @@ internal sealed partial class InteractionResponder(
 
             if (plan.Ephemeral && !interpretation.AnswersPrivately)
             {
-                // Deferred in public, answered in private: the public "thinking" message goes.
-                await DeleteOriginalAsync(context, cancellationToken);
-                await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                // Deferred in public, answered in private: the public "thinking" message goes. Should it stay,
+                // the first follow-up would replace it in public, so the private answer is not sent then.
+                if (await DeleteOriginalAsync(context, cancellationToken))
+                {
+                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                }
+                else
+                {
+                    await EditOriginalAsync(
+                        context,
+                        DiscordMessages.Text(MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, "discord.private-answer-lost"), ephemeral: false),
+                        ephemeral: false,
+                        cancellationToken,
+                        fallBack: false);
+                }
+
                 return;
             }
 
@@ -274,15 +289,18 @@ internal sealed partial class InteractionResponder(
         }
     }
 
-    private async Task DeleteOriginalAsync(InteractionContext context, CancellationToken cancellationToken)
+    /// <summary>Deletes the original response; false when it could not be deleted (it stays, in public).</summary>
+    private async Task<bool> DeleteOriginalAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         try
         {
             await rest.DeleteOriginalAsync(context.Token, context.Expires, cancellationToken);
+            return true;
         }
         catch (HttpRequestException ex)
         {
             LogFollowUpFailed(logger, ex);
+            return false;
         }
     }
 

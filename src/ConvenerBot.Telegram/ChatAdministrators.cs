@@ -53,7 +53,8 @@ internal sealed class ChatAdministrators(ITelegramBotClient bot, TelegramOptions
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                if (attempt >= Attempts || ex is ApiRequestException { ErrorCode: >= 400 and < 500 and not 429 })
+                // A long 429 is not waited out here: the member is asked to try again rather than Telegram pressed.
+                if (attempt >= Attempts || ex is ApiRequestException { ErrorCode: >= 400 and < 500 })
                 {
                     Log.AdministratorsFailed(logger, ex, chatId);
                     return null;

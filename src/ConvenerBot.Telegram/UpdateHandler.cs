@@ -174,7 +174,8 @@ internal sealed class UpdateHandler(
 
         var chat = message.Chat;
         forums.Observe(chat);
-        var isAdmin = UpdateTranslator.IsGroup(chat) ? await administrators.IsAdministratorAsync(chat.Id, query.From.Id, cancellationToken) : false;
+        // Turning a page of the case list needs no rights: Telegram is not asked.
+        var isAdmin = UpdateTranslator.IsGroup(chat) && button is not null ? await administrators.IsAdministratorAsync(chat.Id, query.From.Id, cancellationToken) : false;
         if (isAdmin is not { } known)
         {
             await AnswerAsync(query, Render(MessageCatalog.DefaultLanguage, "telegram.rights-unknown"), cancellationToken);

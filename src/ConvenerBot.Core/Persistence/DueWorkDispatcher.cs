@@ -75,14 +75,26 @@ public sealed partial class DueWorkDispatcher(
             return false;
         }
 
+        DateTimeOffset? again;
         try
         {
-            var again = await handler.HandleAsync(work, now, cancellationToken);
+            again = await handler.HandleAsync(work, now, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var retry = now + RetryDelay(work.Attempts);
+            LogFailed(logger, ex, work.Kind, work.Id, retry);
+            await ReleaseAsync(work, retry, cancellationToken);
+            return false;
+        }
+
+        try
+        {
             await using var transaction = await store.BeginAsync(cancellationToken);
             if (!await transaction.DueWork.CompleteAsync(work.Id, Claimer, cancellationToken))
             {
-                // The lease ran out and another worker took the work over: leave it to them.
-                LogTakenOver(logger, work.Kind, work.Id);
+                // Removed meanwhile (the session moved on or was cancelled), or the lease ran out and another worker took it over.
+                LogGone(logger, work.Kind, work.Id);
                 return false;
             }
 
@@ -96,15 +108,14 @@ public sealed partial class DueWorkDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var retry = now + RetryDelay(work.Attempts);
-            LogFailed(logger, ex, work.Kind, work.Id, retry);
-            await ReleaseAsync(work, retry, cancellationToken);
+            // The work was done; releasing it would do it again at once. Its claim runs out instead.
+            LogNotCompleted(logger, ex, work.Kind, work.Id);
             return false;
         }
     }
 
     /// <summary>One minute after the first failure, doubling up to an hour.</summary>
-    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Pow(2, Math.Min(attempts, 6)));
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Min(attempts, 6)), 60));
 
     private async Task ReleaseAsync(DueWork work, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
@@ -114,10 +125,10 @@ public sealed partial class DueWorkDispatcher(
             await transaction.DueWork.ReleaseAsync(work.Id, Claimer, retryAt, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (Exception ex) when (store.IsUnavailable(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The claim runs out by itself; the work is taken up again then.
-            LogStoreUnavailable(logger, work.Kind, work.Id);
+            // The claim runs out by itself; the work is taken up again then, and the rest of the batch goes on.
+            LogNotReleased(logger, ex, work.Kind, work.Id);
         }
     }
 
@@ -127,9 +138,12 @@ public sealed partial class DueWorkDispatcher(
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "No handler knows due work of kind {Kind} (#{Id}); it is set aside for a day")]
     private static partial void LogUnknownKind(ILogger logger, string kind, long id);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Due work {Kind} #{Id} was taken over by another worker after its claim ran out; this attempt is dropped")]
-    private static partial void LogTakenOver(ILogger logger, string kind, long id);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Due work {Kind} #{Id} was removed meanwhile, or taken over after its claim ran out")]
+    private static partial void LogGone(ILogger logger, string kind, long id);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Due work {Kind} #{Id} could not be released while the store is unreachable; its claim runs out by itself")]
-    private static partial void LogStoreUnavailable(ILogger logger, string kind, long id);
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Due work {Kind} #{Id} could not be released; its claim runs out by itself")]
+    private static partial void LogNotReleased(ILogger logger, Exception exception, string kind, long id);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Due work {Kind} #{Id} was done but could not be marked done; it is done again once its claim runs out")]
+    private static partial void LogNotCompleted(ILogger logger, Exception exception, string kind, long id);
 }

@@ -16,7 +16,7 @@ namespace ConvenerBot.Core.Sessions;
 /// A process that dies between posting and removing the row posts that reminder again once its claim
 /// runs out: at most one repeat.
 /// </remarks>
-public sealed class SessionReminders(IConvenerStore store, ConversationGateways gateways) : IDueWorkHandler
+public sealed class SessionReminders(IConvenerStore store, GroupNotices notices) : IDueWorkHandler
 {
     public const string WorkKind = "session-reminder";
 
@@ -49,16 +49,22 @@ public sealed class SessionReminders(IConvenerStore store, ConversationGateways 
     public async Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        ConversationPost post;
+        Groups.Group group;
+        string text;
         await using (var transaction = await store.BeginReadAsync(cancellationToken))
         {
-            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } group)
+            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } found)
             {
                 return null;
             }
 
             var session = (await transaction.Sessions.ListUpcomingAsync(groupId, cancellationToken)).FirstOrDefault(s => s.Id == work.SubjectId);
-            var before = TimeSpan.FromMinutes(long.Parse(work.Payload ?? "0", CultureInfo.InvariantCulture));
+            if (!long.TryParse(work.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+            {
+                return null;
+            }
+
+            var before = TimeSpan.FromMinutes(minutes);
             var later = Before.Where(b => b < before).Select(b => session?.ScheduledAt - b).Where(at => at <= now);
             if (session is not { Status: SessionStatus.Scheduled } || session.ScheduledAt <= now || later.Any())
             {
@@ -66,34 +72,20 @@ public sealed class SessionReminders(IConvenerStore store, ConversationGateways 
                 return null;
             }
 
+            group = found;
             var theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(groupId, caseId, cancellationToken) : null;
             var about = theCase is null
                 ? Phrase.Of("label.no-case-yet")
                 : Phrase.Of("reply.sessions.case", ("number", theCase.Number), ("title", UserText.Shorten(theCase.Title, 80)));
-            var text = MessageCatalog.Default.Render(
+            text = MessageCatalog.Default.Render(
                 group.Language,
                 "reminder.session",
                 ("number", session.Number),
                 ("when", Scheduling.GroupClock.Format(session.ScheduledAt, group.TimeZone)),
                 ("about", about));
-            post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), new OutboundMessage(text)) { Language = group.Language };
         }
 
-        switch (await gateways.PostAsync(post, cancellationToken))
-        {
-            case PostResult.NotDelivered { MaybePosted: false } failed:
-                throw new InvalidOperationException($"The reminder was not delivered: {failed.Reason}");
-            case PostResult.ConversationGone:
-                // The bot was removed: the group is inactive until it writes again, and the reminder is dropped.
-                await using (var transaction = await store.BeginAsync(cancellationToken))
-                {
-                    await transaction.Groups.SetActiveAsync(work.GroupId!.Value, active: false, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                return null;
-            default:
-                return null;
-        }
+        await notices.PostAsync(group, text, cancellationToken);
+        return null;
     }
 }

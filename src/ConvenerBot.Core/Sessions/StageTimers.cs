@@ -11,7 +11,7 @@ namespace ConvenerBot.Core.Sessions;
 /// in the transaction that starts the session or moves it to the stage, rewritten by <c>/extend</c>, and
 /// removed when the session moves on or ends. When it falls due the facilitator is told once, in the group.
 /// </summary>
-public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols, ConversationGateways gateways) : IDueWorkHandler
+public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols, GroupNotices notices) : IDueWorkHandler
 {
     public const string WorkKind = "stage-timer";
 
@@ -38,10 +38,11 @@ public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols,
     public async Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        ConversationPost post;
+        Groups.Group group;
+        string text;
         await using (var transaction = await store.BeginReadAsync(cancellationToken))
         {
-            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } group
+            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } found
                 || await transaction.Sessions.FindRunningAsync(groupId, forUpdate: false, cancellationToken) is not { } session
                 || session.Id != work.SubjectId
                 || session.StageIndex?.ToString(CultureInfo.InvariantCulture) != work.Payload)
@@ -50,17 +51,13 @@ public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols,
                 return null;
             }
 
+            group = found;
             var stage = protocols.Get(session.ProtocolKey).Stages[session.StageIndex!.Value];
-            var text = MessageCatalog.Default.Render(
+            text = MessageCatalog.Default.Render(
                 group.Language, "timer.stage-up", ("number", session.Number), ("stage", session.StageIndex.Value + 1), ("title", stage.Title));
-            post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), new OutboundMessage(text)) { Language = group.Language };
         }
 
-        if (await gateways.PostAsync(post, cancellationToken) is PostResult.NotDelivered { MaybePosted: false } failed)
-        {
-            throw new InvalidOperationException($"The stage timer's notice was not delivered: {failed.Reason}");
-        }
-
+        await notices.PostAsync(group, text, cancellationToken);
         return null;
     }
 }

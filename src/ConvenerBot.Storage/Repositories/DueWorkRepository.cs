@@ -57,11 +57,15 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
             UPDATE due_work SET due_at = @DueBy
             WHERE kind = @Kind AND group_id IS NULL AND subject_id IS NULL AND claimed_by IS NULL AND due_at > @DueBy
             """, new { Kind = kind, DueBy = dueBy }, cancellationToken));
-        var exists = moved > 0 || await db.Connection.ExecuteScalarAsync<long>(db.Command(
-            "SELECT COUNT(*) FROM due_work WHERE kind = @Kind AND group_id IS NULL AND subject_id IS NULL", new { Kind = kind }, cancellationToken)) > 0;
-        if (!exists)
+        if (moved == 0)
         {
-            await AddAsync(new DueWork(0, null, kind, null, null, dueBy, now), cancellationToken);
+            // The unique index on deployment work keeps a second instance starting at once from adding it twice.
+            await db.Connection.ExecuteAsync(db.Command(
+                """
+                INSERT INTO due_work (group_id, kind, subject_id, payload, due_at, created_at)
+                VALUES (NULL, @Kind, NULL, NULL, @DueBy, @Now)
+                ON CONFLICT DO NOTHING
+                """, new { Kind = kind, DueBy = dueBy, Now = now }, cancellationToken));
         }
     }
 

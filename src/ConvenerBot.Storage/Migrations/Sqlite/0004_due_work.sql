@@ -16,4 +16,6 @@ CREATE TABLE IF NOT EXISTS due_work (
 );
 
 CREATE INDEX IF NOT EXISTS due_work_due_at ON due_work (due_at);
+-- Work of the whole deployment is there once per kind, however many instances start at once.
+CREATE UNIQUE INDEX IF NOT EXISTS due_work_deployment_kind ON due_work (kind) WHERE group_id IS NULL AND subject_id IS NULL;
 CREATE INDEX IF NOT EXISTS due_work_kind_subject_id ON due_work (kind, subject_id);
