@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DueWorkDispatcher>();
         services.TryAddSingleton<GroupNotices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Outbox>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());
         services.TryAddSingleton(MessageCatalog.Default);

@@ -23,6 +23,9 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
 
     public string Platform => PlatformName;
 
+    /// <summary>Members see that someone used a slash command, not what they typed: contributions are shown to the group.</summary>
+    public bool PostsEchoes => true;
+
     public async Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
@@ -30,7 +33,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
         if (post.PrivatelyTo is { } member)
         {
             var opened = await DirectChannelAsync(member.Id, cancellationToken);
-            return opened.Channel is { } direct ? await PostPartsAsync(direct, parts, privately: true, cancellationToken) : opened.Failure!;
+            return opened.Channel is { } direct ? await PostPartsAsync(direct, parts, privately: true, cancellationToken, post.Nonce) : opened.Failure!;
         }
 
         var space = post.Space;
@@ -46,7 +49,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
         }
 
         // A message that opened a thread is its announcement in the channel; later ones go into the thread.
-        var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken);
+        var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken, post.Nonce);
         return result is PostResult.Delivered delivered ? delivered with { Space = space } : result;
     }
 
@@ -55,7 +58,8 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
     /// order; stops at the first that is not posted.
     /// </summary>
     /// <param name="privately">A direct-message channel: a refusal there means the member cannot be reached.</param>
-    public async Task<PostResult> PostPartsAsync(string channelId, IReadOnlyList<JsonObject> parts, bool privately, CancellationToken cancellationToken)
+    /// <param name="nonce">The post's own key (<see cref="ConversationPost.Nonce"/>), from which each part's nonce is made.</param>
+    public async Task<PostResult> PostPartsAsync(string channelId, IReadOnlyList<JsonObject> parts, bool privately, CancellationToken cancellationToken, string? nonce = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var ids = new List<string>();
@@ -63,7 +67,9 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
         {
             try
             {
-                ids.Add(await rest.PostMessageAsync(channelId, part, cancellationToken));
+                // Discord takes nonces of at most 25 characters.
+                var partNonce = nonce is null ? null : $"{nonce}p{ids.Count}" is var n && n.Length <= 25 ? n : null;
+                ids.Add(await rest.PostMessageAsync(channelId, part, cancellationToken, partNonce));
             }
             catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {

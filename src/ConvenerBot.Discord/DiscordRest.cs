@@ -52,12 +52,15 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         using var _ = await SendAsync(HttpMethod.Patch, $"channels/{threadId}", "channels/{id}", threadId, new JsonObject { ["archived"] = true }, authorized: true, expires: null, cancellationToken);
     }
 
-    /// <summary>Posts a message as the bot; returns its id. A nonce the retries share keeps a retried post from appearing twice.</summary>
-    public async Task<string> PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts a message as the bot; returns its id. A nonce the retries share keeps a retried post from
+    /// appearing twice; a caller that may post the same message again later (the outbox) gives its own.
+    /// </summary>
+    public async Task<string> PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken, string? nonce = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         message = message.DeepClone().AsObject();
-        message["nonce"] = Guid.NewGuid().ToString("N")[..25];
+        message["nonce"] = nonce ?? Guid.NewGuid().ToString("N")[..25];
         message["enforce_nonce"] = true;
         using var json = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", "channels/{id}/messages", channelId, message, authorized: true, expires: null, cancellationToken);
         return IdOf(json, "message");

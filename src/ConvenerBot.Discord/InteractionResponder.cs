@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
@@ -88,16 +89,16 @@ internal sealed partial class InteractionResponder(
         var context = interpretation.Context;
         if (interpretation.Press is Press.Page && !plan.Refused)
         {
-            return (InteractionTranslator.Message(7, WithoutFlags(plan.Answers[0])), Later(context, ct => FinishAsync(context, plan, 1, openThread: false, null, ct)));
+            return (InteractionTranslator.Message(7, WithoutFlags(plan.Answers[0])), Later(context, ct => FinishAsync(context, plan, 1, openThread: false, null, [], ct)));
         }
 
         if (interpretation.Press is Press.Stage && !plan.Ephemeral)
         {
             // The pressed prompt keeps its text and loses its buttons; what comes next is a new message.
-            return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: false, null, ct)));
+            return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: false, null, [], ct)));
         }
 
-        return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, ct => FinishAsync(context, plan, 1, openThread: true, null, ct)));
+        return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, ct => FinishAsync(context, plan, 1, openThread: true, null, [], ct)));
     }
 
     private AfterResponse Later(InteractionContext context, Func<CancellationToken, Task> work) =>
@@ -123,20 +124,22 @@ internal sealed partial class InteractionResponder(
         try
         {
             var plan = Plan.Of(await work);
+            var lost = new List<int>();
             if (interpretation.Press is not Press.None)
             {
                 if (interpretation.Press is Press.Page && !plan.Refused)
                 {
                     await EditOriginalAsync(context, WithoutFlags(plan.Answers[0]), ephemeral: true, cancellationToken);
+                    await SettleAsync(plan, [], cancellationToken);
                 }
                 else if (plan.Ephemeral)
                 {
-                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                    await FinishAsync(context, plan, 0, openThread: false, null, lost, cancellationToken);
                 }
                 else
                 {
                     await EditOriginalAsync(context, ButtonsOff(), ephemeral: false, cancellationToken, fallBack: false);
-                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                    await FinishAsync(context, plan, 0, openThread: false, null, lost, cancellationToken);
                 }
 
                 return;
@@ -145,10 +148,11 @@ internal sealed partial class InteractionResponder(
             if (plan.Ephemeral && !interpretation.AnswersPrivately)
             {
                 // Deferred in public, answered in private: the public "thinking" message goes. Should it stay,
-                // the first follow-up would replace it in public, so the private answer is not sent then.
+                // the first follow-up would replace it in public, so the private answer is not sent then, and
+                // the outbox sends it to the member's direct messages instead.
                 if (await DeleteOriginalAsync(context, cancellationToken))
                 {
-                    await FinishAsync(context, plan, 0, openThread: false, null, cancellationToken);
+                    await FinishAsync(context, plan, 0, openThread: false, null, lost, cancellationToken);
                 }
                 else
                 {
@@ -158,6 +162,7 @@ internal sealed partial class InteractionResponder(
                         ephemeral: false,
                         cancellationToken,
                         fallBack: false);
+                    await SettleAsync(plan, Enumerable.Range(0, plan.Answers.Count), cancellationToken);
                 }
 
                 return;
@@ -170,11 +175,16 @@ internal sealed partial class InteractionResponder(
                 first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
             }
 
-            await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken);
-            await FinishAsync(context, plan, 1, openThread: false, thread, cancellationToken);
+            if (!await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken))
+            {
+                lost.Add(0);
+            }
+
+            await FinishAsync(context, plan, 1, openThread: false, thread, lost, cancellationToken);
         }
         catch (Exception ex) when (Failed(ex, cancellationToken))
         {
+            // Not settled: once its hold runs out the outbox posts the answer.
             LogFollowUpFailed(logger, ex);
         }
     }
@@ -183,7 +193,8 @@ internal sealed partial class InteractionResponder(
     /// Everything after the first response: a new session's thread (linked from the response), the rest of
     /// the answer, contributions shown to the group, and the thread archived when the session ends.
     /// </summary>
-    private async Task FinishAsync(InteractionContext context, Plan plan, int sent, bool openThread, string? thread, CancellationToken cancellationToken)
+    /// <param name="lost">Answers (by their place in the plan) that did not reach the member so far.</param>
+    private async Task FinishAsync(InteractionContext context, Plan plan, int sent, bool openThread, string? thread, List<int> lost, CancellationToken cancellationToken)
     {
         if (openThread && sent == 1 && plan.Opens is not null)
         {
@@ -196,18 +207,19 @@ internal sealed partial class InteractionResponder(
             }
         }
 
-        foreach (var payload in plan.Answers.Skip(sent))
+        for (var index = sent; index < plan.Answers.Count; index++)
         {
-            if (thread is not null)
+            var payload = plan.Answers[index];
+            var delivered = thread is not null
+                ? await PostAsync(context, thread, payload, cancellationToken)
+                : await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken);
+            if (!delivered)
             {
-                await PostAsync(context, thread, payload, cancellationToken);
-            }
-            else
-            {
-                await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken);
+                lost.Add(index);
             }
         }
 
+        var echoesLost = new List<OutboundMessage>();
         foreach (var echo in plan.Echoes)
         {
             var post = new ConversationPost(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), echo)
@@ -217,6 +229,7 @@ internal sealed partial class InteractionResponder(
             };
             if (await gateway.PostAsync(post, cancellationToken) is not PostResult.Delivered)
             {
+                echoesLost.Add(echo);
                 var notShown = DiscordMessages.Render(plan.Language, "discord.echo-not-shown");
                 await FollowUpAsync(context, DiscordMessages.Text(notShown, ephemeral: true), ephemeral: true, cancellationToken);
             }
@@ -227,6 +240,26 @@ internal sealed partial class InteractionResponder(
             threads.Forget(context.GroupId);
             await rest.ArchiveThreadAsync(closing, cancellationToken);
         }
+
+        await SettleAsync(plan, lost, cancellationToken, echoesLost);
+    }
+
+    /// <summary>
+    /// Tells the engine the answer is out, but for what did not reach the member or the group, which the
+    /// outbox posts in the channel or the member's direct messages. Should the store not take this, the
+    /// outbox posts the answer once its hold runs out (a repeat).
+    /// </summary>
+    private async Task SettleAsync(Plan plan, IEnumerable<int> lost, CancellationToken cancellationToken, IEnumerable<OutboundMessage>? echoesLost = null)
+    {
+        try
+        {
+            var undelivered = lost.Select(i => plan.Sources[i]).OfType<OutboundMessage>().Concat(echoesLost ?? []).Distinct().ToList();
+            await convener.SettleAsync(plan.Reply, undelivered, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogNotSettled(logger, ex);
+        }
     }
 
     /// <summary>A public thread for a session that has just started, unless the command came from a thread already.</summary>
@@ -236,56 +269,61 @@ internal sealed partial class InteractionResponder(
             : gateway.OpenThreadAsync(context.ChannelId, title, cancellationToken);
 
     /// <summary>Posts in the session's thread; what the thread does not take comes as a follow-up instead.</summary>
-    private async Task PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken)
-    {
-        if (await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is not PostResult.Delivered)
-        {
-            await FollowUpAsync(context, payload, ephemeral: false, cancellationToken);
-        }
-    }
+    private async Task<bool> PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken) =>
+        await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is PostResult.Delivered
+        || await FollowUpAsync(context, payload, ephemeral: false, cancellationToken);
 
-    /// <summary>A follow-up; a public one that Discord would not take is posted in the channel as the bot instead.</summary>
-    private async Task FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken)
+    /// <summary>
+    /// A follow-up; a public one that Discord would not take is posted in the channel as the bot instead.
+    /// False when neither went out: the outbox posts it later.
+    /// </summary>
+    private async Task<bool> FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken)
     {
         try
         {
             await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken);
-            return;
+            return true;
         }
         catch (DeliveryUncertainException)
         {
             // It may be there already: a channel post now could show it twice.
             LogUncertain(logger, context.Id, Length(payload));
-            return;
+            return true;
         }
         catch (HttpRequestException) when (!ephemeral && !context.IsPrivateChat)
         {
             if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken) is PostResult.Delivered)
             {
-                return;
+                return true;
             }
         }
         catch (HttpRequestException)
         {
         }
 
-        LogLost(logger, context.Id, Length(payload));
+        LogNotDelivered(logger, context.Id, Length(payload));
+        return false;
     }
 
-    /// <summary>Completes the original response; if Discord would not take the edit, the answer goes as a follow-up.</summary>
-    private async Task EditOriginalAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true)
+    /// <summary>
+    /// Completes the original response; if Discord would not take the edit, the answer goes as a follow-up.
+    /// False when neither went out.
+    /// </summary>
+    private async Task<bool> EditOriginalAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true)
     {
         try
         {
             await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken);
+            return true;
         }
         catch (HttpRequestException) when (fallBack)
         {
-            await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken);
+            return await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
             LogFollowUpFailed(logger, ex);
+            return false;
         }
     }
 
@@ -356,25 +394,29 @@ internal sealed partial class InteractionResponder(
     /// A reply sorted for Discord: answers to the member (rendered), contributions to show the group, the
     /// session's space, and the reply's language, in which the bot's own words around it are written.
     /// </summary>
-    private sealed record Plan(List<JsonObject> Answers, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
+    /// <param name="Sources">For each answer payload, the reply's message it renders (null for the adapter's own words).</param>
+    private sealed record Plan(
+        Reply Reply, List<JsonObject> Answers, List<OutboundMessage?> Sources, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
     {
         public static Plan Of(Reply reply)
         {
             var language = reply.Language;
             if (reply.AlreadyHandled)
             {
-                return new Plan([DiscordMessages.Text(DiscordMessages.Render(language, "discord.already-done"), ephemeral: true)], [], true, true, null, false, language);
+                return new Plan(reply, [DiscordMessages.Text(DiscordMessages.Render(language, "discord.already-done"), ephemeral: true)], [null], [], true, true, null, false, language);
             }
 
             var answers = reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo).ToList();
             var ephemeral = reply.Refused || reply.Private || answers.Any(m => m.Confidential)
                 || (answers.Count > 0 && answers.All(m => m.Purpose is MessagePurpose.Acknowledgement));
-            var payloads = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral, language)).ToList();
+            var rendered = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral, language).Select(payload => (Payload: payload, Source: (OutboundMessage?)m))).ToList();
             var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).ToList();
             return new Plan(
-                payloads.Count == 0 ? [DiscordMessages.Text(DiscordMessages.Render(language, "discord.done"), ephemeral: true)] : payloads,
+                reply,
+                rendered.Count == 0 ? [DiscordMessages.Text(DiscordMessages.Render(language, "discord.done"), ephemeral: true)] : [.. rendered.Select(r => r.Payload)],
+                rendered.Count == 0 ? [null] : [.. rendered.Select(r => r.Source)],
                 reply.Refused ? [] : echoes,
-                ephemeral || payloads.Count == 0,
+                ephemeral || rendered.Count == 0,
                 reply.Refused,
                 reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace,
                 !reply.Refused && reply.Messages.Any(m => m.ClosesSpace),
@@ -385,8 +427,11 @@ internal sealed partial class InteractionResponder(
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "A message for interaction {InteractionId} ({Length} characters) could not be delivered to Discord and is lost")]
-    private static partial void LogLost(ILogger logger, string interactionId, int length);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "A message for interaction {InteractionId} ({Length} characters) could not be delivered through the interaction; the outbox posts it")]
+    private static partial void LogNotDelivered(ILogger logger, string interactionId, int length);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "The store could not take that an answer was delivered; the outbox posts it again once its hold runs out")]
+    private static partial void LogNotSettled(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "A follow-up for interaction {InteractionId} ({Length} characters) timed out; it may or may not have been shown and is not sent again")]
     private static partial void LogUncertain(ILogger logger, string interactionId, int length);

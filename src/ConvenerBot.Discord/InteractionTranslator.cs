@@ -94,6 +94,9 @@ internal static class InteractionTranslator
             ShowTime = DiscordText.Timestamp,
             Kind = context.IsPrivateChat ? ConversationKind.Private : ConversationKind.Group,
             Handle = String(user, "username", "user"),
+            Space = context.InThread ? context.ChannelId : null,
+            // The interaction's token is used for up to this long; only then may the outbox post the answer instead.
+            AnswerWithin = InteractionContext.TokenUsableFor + TimeSpan.FromMinutes(1),
         };
     }
 

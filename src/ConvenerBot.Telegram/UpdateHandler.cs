@@ -27,6 +27,7 @@ internal sealed class UpdateHandler(
     ForumChats forums,
     TelegramGateway gateway,
     TelegramSender sender,
+    TelegramOptions options,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
@@ -36,6 +37,9 @@ internal sealed class UpdateHandler(
     private static readonly TimeSpan PressAnswerable = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<UpdateType, bool> _ignoredKinds = new();
+
+    // A reply's messages are each tried until the send deadline; the outbox waits a little longer before it takes over.
+    private readonly TimeSpan AnswerWithin = options.SendDeadline + TimeSpan.FromMinutes(2);
 
     // Chats told that the store is out (once per outage), and button presses already answered meanwhile.
     private readonly ConcurrentDictionary<long, bool> _outageNoticed = new();
@@ -135,14 +139,22 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        var reply = await convener.HandleAsync(
-            inbound with { IsPlatformAdmin = known, Conversation = TelegramSender.Conversation(migrations.Resolve(chat.Id)) }, cancellationToken);
         var threadId = message.IsTopicMessage ? message.MessageThreadId : null;
+        var reply = await convener.HandleAsync(
+            inbound with
+            {
+                IsPlatformAdmin = known,
+                Conversation = TelegramSender.Conversation(migrations.Resolve(chat.Id)),
+                MessageId = message.MessageId.ToString(CultureInfo.InvariantCulture),
+                Space = threadId?.ToString(CultureInfo.InvariantCulture),
+                AnswerWithin = AnswerWithin,
+            },
+            cancellationToken);
         if (reply.StoreUnavailable)
         {
             if (_outageNoticed.TryAdd(chat.Id, true))
             {
-                await NoticeOutageAsync(chat.Id, () => SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken), cancellationToken);
+                await NoticeOutageAsync(chat.Id, async () => (await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken)).Complete, cancellationToken);
             }
 
             return false;
@@ -151,7 +163,7 @@ internal sealed class UpdateHandler(
         _outageNoticed.TryRemove(chat.Id, out _);
         if (!reply.AlreadyHandled && !reply.Ignored)
         {
-            await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken, message.From);
+            await SettleAsync(reply, await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken, message.From), cancellationToken);
             if (!reply.Refused && inbound.Mentioned?.Member is { } person && CommandParser.Parse(inbound.Text).Command is SetRoleCommand role)
             {
                 await SetMenuAsync(chat, person, role.Role, cancellationToken);
@@ -182,7 +194,12 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        var inbound = UpdateTranslator.FromButton(query, known, updateId) with { Conversation = TelegramSender.Conversation(migrations.Resolve(chat.Id)) };
+        var inbound = UpdateTranslator.FromButton(query, known, updateId) with
+        {
+            Conversation = TelegramSender.Conversation(migrations.Resolve(chat.Id)),
+            Space = message.IsTopicMessage ? message.MessageThreadId?.ToString(CultureInfo.InvariantCulture) : null,
+            AnswerWithin = AnswerWithin,
+        };
         var reply = await convener.HandleAsync(
             button is null ? inbound with { Command = new ListCasesCommand(page) } : inbound with { Button = button },
             cancellationToken);
@@ -222,6 +239,7 @@ internal sealed class UpdateHandler(
         {
             // A page button turns the listing's page in place.
             await EditAsync(chat, message.MessageId, listing, reply.Language, cancellationToken);
+            await SettleAsync(reply, new Sent(true, []), cancellationToken);
             return true;
         }
 
@@ -230,7 +248,7 @@ internal sealed class UpdateHandler(
             await RemoveButtonsAsync(chat, message.MessageId, cancellationToken);
         }
 
-        await SendReplyAsync(chat, message.IsTopicMessage ? message.MessageThreadId : null, replyTo: null, reply, cancellationToken, query.From);
+        await SettleAsync(reply, await SendReplyAsync(chat, message.IsTopicMessage ? message.MessageThreadId : null, replyTo: null, reply, cancellationToken, query.From), cancellationToken);
         return true;
     }
 
@@ -388,11 +406,12 @@ internal sealed class UpdateHandler(
     /// Sends a reply: answers and prompts first, then routine acknowledgements, which become a 👍 reaction
     /// on the member's message so they never hold back a prompt under the group's 20 messages a minute.
     /// Echoes are not posted: members see each other's messages. Stops when the chat refuses the bot.
-    /// Returns true when every message was posted.
+    /// Returns what Telegram did not take.
     /// </summary>
-    private async Task<bool> SendReplyAsync(Chat chat, int? threadId, int? replyTo, Reply reply, CancellationToken cancellationToken, User? asker = null)
+    private async Task<Sent> SendReplyAsync(Chat chat, int? threadId, int? replyTo, Reply reply, CancellationToken cancellationToken, User? asker = null)
     {
-        var all = true;
+        var undelivered = new List<OutboundMessage>();
+        var complete = true;
         var reactTo = replyTo;
         var superseded = MovesOn(reply) ? buttons.TakeAll(chat.Id) : [];
         var acknowledgements = reply.Messages.Where(m => m.Purpose is MessagePurpose.Acknowledgement).ToList();
@@ -404,10 +423,15 @@ internal sealed class UpdateHandler(
                 replyTo = null;
                 if (told is PostResult.ConversationGone)
                 {
-                    return false;
+                    return Sent.Gone;
                 }
 
-                all &= told is PostResult.Delivered;
+                complete &= told is PostResult.Delivered;
+                if (Undelivered(told))
+                {
+                    undelivered.Add(message);
+                }
+
                 continue;
             }
 
@@ -415,12 +439,17 @@ internal sealed class UpdateHandler(
             replyTo = null;
             if (result is PostResult.ConversationGone)
             {
-                return false;
+                return Sent.Gone;
             }
 
             if (result is not PostResult.Delivered { MessageIds: var ids, Space: var space })
             {
-                all = false;
+                complete = false;
+                if (Undelivered(result))
+                {
+                    undelivered.Add(message);
+                }
+
                 continue;
             }
 
@@ -448,10 +477,41 @@ internal sealed class UpdateHandler(
             }
 
             var result = await PostAsync(chat, Post(chat, acknowledgement, threadId, reactTo, reply.Language), cancellationToken);
-            all &= result is PostResult.Delivered;
+            complete &= result is PostResult.Delivered;
+            if (Undelivered(result))
+            {
+                undelivered.Add(acknowledgement);
+            }
         }
 
-        return all;
+        return new Sent(complete, undelivered);
+    }
+
+    /// <summary>Telegram refused or gave up on the message, and cannot have shown it: the outbox posts it later.</summary>
+    private static bool Undelivered(PostResult result) => result is PostResult.NotDelivered { MaybePosted: false };
+
+    /// <summary>
+    /// Tells the engine the reply is out, but for what Telegram did not take, which the outbox posts later.
+    /// The update is handled either way: should the store not take this, the outbox posts the answer once
+    /// its hold runs out (a repeat).
+    /// </summary>
+    private async Task SettleAsync(Reply reply, Sent sent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await convener.SettleAsync(reply, sent.Undelivered, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            Log.NotSettled(logger, ex);
+        }
+    }
+
+    /// <summary>What became of a reply: whether all of it went out, and what Telegram did not take.</summary>
+    private sealed record Sent(bool Complete, IReadOnlyList<OutboundMessage> Undelivered)
+    {
+        /// <summary>The chat refuses the bot: nothing more can be posted there, now or later.</summary>
+        public static Sent Gone { get; } = new(false, []);
     }
 
     /// <summary>

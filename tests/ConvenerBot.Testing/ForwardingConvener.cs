@@ -18,4 +18,7 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
 
     public Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken) =>
         inner.RecordPromptAsync(conversation, messageId, stage, cancellationToken);
+
+    public virtual Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken) =>
+        inner.SettleAsync(reply, undelivered, cancellationToken);
 }

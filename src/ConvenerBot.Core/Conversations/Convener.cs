@@ -24,6 +24,9 @@ internal sealed partial class Convener(
 {
     private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, ICommand, CommandContext, CancellationToken, Task<Reply>>> Invokers = new();
 
+    // Who holds this process's answers in the outbox while its adapters deliver them.
+    private readonly string _holder = $"answer:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     private static readonly MethodInfo InvokeMethod = typeof(Convener).GetMethod(nameof(InvokeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
@@ -107,9 +110,42 @@ internal sealed partial class Convener(
             await transaction.Groups.SetActiveAsync(group.Id, active: true, cancellationToken);
         }
 
-        var reply = await RunHandlerAsync(scope, command, Context(inbound, group, member, transaction, now), cancellationToken);
+        var reply = Finish(await RunHandlerAsync(scope, command, Context(inbound, group, member, transaction, now), cancellationToken), command, group);
+        if (reply.Messages.Count > 0)
+        {
+            // The answer is kept with the change it reports: if the adapter cannot deliver it, the outbox will.
+            var post = new OutboxPost(reply.Messages, inbound.Member, inbound.Space, inbound.MessageId, reply.Language, reply.Private);
+            reply = reply with { Ticket = await Outbox.WriteAsync(transaction, group.Id, post, now, (_holder, inbound.AnswerWithin ?? Outbox.DefaultAnswerWithin), cancellationToken) };
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return Finish(reply, command, group);
+        return reply;
+    }
+
+    public Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(undelivered);
+        if (reply.Ticket is not { } ticket)
+        {
+            return Task.CompletedTask;
+        }
+
+        var places = reply.Messages.Select((message, index) => (message, index))
+            .Where(m => undelivered.Any(u => ReferenceEquals(u, m.message)))
+            .Select(m => m.index)
+            .ToList();
+        return OutsideCommandAsync(async () =>
+        {
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            if (!await Outbox.SettleAsync(transaction, ticket, places, time.GetUtcNow(), cancellationToken))
+            {
+                LogSettledLate(logger, ticket.Id);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        });
     }
 
     /// <summary>
@@ -343,6 +379,9 @@ internal sealed partial class Convener(
     private static Task<Reply> InvokeAsync<TCommand>(IServiceProvider services, ICommand command, CommandContext context, CancellationToken cancellationToken)
         where TCommand : ICommand =>
         services.GetRequiredService<ICommandHandler<TCommand>>().HandleAsync((TCommand)command, context, cancellationToken);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "An answer (outbox #{Id}) was delivered after its hold ran out; the outbox may post it again")]
+    private static partial void LogSettledLate(ILogger logger, long id);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Conversation {From} moved to {To}, which already has a record of its own; both are kept")]
     private static partial void LogNotMoved(ILogger logger, string from, string to);

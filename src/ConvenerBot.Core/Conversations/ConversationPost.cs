@@ -25,4 +25,10 @@ public sealed record ConversationPost(ConversationRef Conversation, OutboundMess
     /// platform writes its own labels around it (buttons, links) in this language too.
     /// </summary>
     public string Language { get; init; } = Text.MessageCatalog.DefaultLanguage;
+
+    /// <summary>
+    /// A key the same post keeps however often it is tried (e.g. from the outbox row it comes from); platforms
+    /// that can drop a repeated post by such a key (Discord's nonce) do. Null: each try is new.
+    /// </summary>
+    public string? Nonce { get; init; }
 }

@@ -15,6 +15,20 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
     {
         ArgumentNullException.ThrowIfNull(group);
         var post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), new OutboundMessage(text)) { Language = group.Language };
+        if (await PostAsync(group, post, cancellationToken) is PostResult.NotDelivered { MaybePosted: false } failed)
+        {
+            throw new InvalidOperationException($"A notice to group {group.Id} was not delivered: {failed.Reason}");
+        }
+    }
+
+    /// <summary>
+    /// Posts to the group's conversation (or privately to one of its members) and returns what the platform
+    /// said, having followed the group to a new id or marked it inactive where the platform said so.
+    /// </summary>
+    public async Task<PostResult> PostAsync(Group group, ConversationPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(post);
         var result = await gateways.PostAsync(post, cancellationToken);
         if (result.MovedTo is { } moved)
         {
@@ -24,18 +38,13 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
             await moving.CommitAsync(cancellationToken);
         }
 
-        switch (result)
+        if (result is PostResult.ConversationGone)
         {
-            case PostResult.NotDelivered { MaybePosted: false } failed:
-                throw new InvalidOperationException($"A notice to group {group.Id} was not delivered: {failed.Reason}");
-            case PostResult.ConversationGone:
-                await using (var transaction = await store.BeginAsync(cancellationToken))
-                {
-                    await transaction.Groups.SetActiveAsync(group.Id, active: false, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                }
-
-                break;
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            await transaction.Groups.SetActiveAsync(group.Id, active: false, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+
+        return result;
     }
 }

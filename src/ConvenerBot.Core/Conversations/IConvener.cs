@@ -35,4 +35,12 @@ public interface IConvener
     /// prompt records it. A conversation or session the store does not know records nothing.
     /// </summary>
     Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The adapter is done delivering a reply that carries a <see cref="Reply.Ticket"/>: its outbox row is
+    /// removed, and the messages named in <paramref name="undelivered"/> (the platform refused or gave up on
+    /// them, by reference from <see cref="Reply.Messages"/>) are posted from the outbox instead. A reply
+    /// without a ticket needs nothing.
+    /// </summary>
+    Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken);
 }

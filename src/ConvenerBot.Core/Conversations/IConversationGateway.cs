@@ -17,6 +17,12 @@ public interface IConversationGateway
     string Platform { get; }
 
     /// <summary>
+    /// True where members cannot see what others typed (Discord's slash commands), so contributions are shown
+    /// to the group again (<see cref="MessagePurpose.Echo"/>); false where they can.
+    /// </summary>
+    bool PostsEchoes => false;
+
+    /// <summary>
     /// Posts one message, split into parts where the platform's length limit requires (its actions under the
     /// last part). A message that opens a space (<see cref="OutboundMessage.OpensSpace"/>) opens one where the
     /// platform has them, and the result names it. What is worth retrying is retried until the platform's

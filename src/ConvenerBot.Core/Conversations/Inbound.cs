@@ -21,6 +21,18 @@ public sealed record Inbound(
     /// </summary>
     public string? DeliveryId { get; init; }
 
+    /// <summary>The platform's id of this message, which an answer posted later quotes where the platform can.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The session's space within the conversation the message came from (a forum topic, a thread), if any.</summary>
+    public string? Space { get; init; }
+
+    /// <summary>
+    /// How long the adapter may take to deliver the answer itself; the answer waits that long in the outbox
+    /// before it is posted from there (see <see cref="Reply.Ticket"/>). Null takes the engine's default.
+    /// </summary>
+    public TimeSpan? AnswerWithin { get; init; }
+
     /// <summary>
     /// The platform's id of the bot's message this one replies to, if any. When that message is a recorded
     /// stage prompt (<see cref="IConvener.RecordPromptAsync"/>), plain text is a contribution to its stage;

@@ -34,6 +34,13 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     /// <summary>True when the answer is meant only for the member who asked (see <see cref="Commands.CommandVisibility"/>).</summary>
     public bool Private { get; init; }
 
+    /// <summary>
+    /// Set when the answer was written to the <see cref="Outbox"/> with the command and is held for the adapter
+    /// to deliver: the adapter settles it when done (<see cref="IConvener.SettleAsync"/>); what it does not
+    /// settle in time is posted from the outbox.
+    /// </summary>
+    public OutboxTicket? Ticket { get; init; }
+
     public static Reply Text(string text) => new([new OutboundMessage(text)]);
 
     public static Reply Of(params OutboundMessage[] messages) => new(messages);

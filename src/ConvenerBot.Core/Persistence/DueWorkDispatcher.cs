@@ -16,8 +16,11 @@ public sealed partial class DueWorkDispatcher(
     TimeProvider time,
     ILogger<DueWorkDispatcher> logger)
 {
-    /// <summary>How long a claim keeps other workers off a piece of work.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claim keeps other workers off a piece of work: longer than a gateway keeps trying one post
+    /// (Telegram's send deadline is 10 minutes), so slow work is not taken over while it is still going on.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
 
     /// <summary>How many rows one claim takes.</summary>
     public const int Batch = 20;

@@ -6,7 +6,10 @@ namespace ConvenerBot.Core.Persistence;
 /// </summary>
 public interface IDueWorkRepository
 {
-    /// <summary>Adds the work, unclaimed and with no attempts; returns its id.</summary>
+    /// <summary>
+    /// Adds the work with no attempts, unclaimed, or held by <see cref="DueWork.ClaimedBy"/> until
+    /// <see cref="DueWork.ClaimedUntil"/> when those are set; returns its id.
+    /// </summary>
     Task<long> AddAsync(DueWork work, CancellationToken cancellationToken);
 
     /// <summary>
@@ -33,4 +36,10 @@ public interface IDueWorkRepository
 
     /// <summary>Removes all work of a kind about a subject, claimed or not (e.g. a session's reminders when it is cancelled or moved); returns how many.</summary>
     Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken);
+
+    /// <summary>The work with this id, or null when there is none (done or removed).</summary>
+    Task<DueWork?> FindAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Rewrites the payload of work that <paramref name="claimer"/> holds (what is left of it to do); false when it no longer holds it.</summary>
+    Task<bool> SetPayloadAsync(long id, string claimer, string? payload, CancellationToken cancellationToken);
 }

@@ -12,10 +12,10 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
         ArgumentNullException.ThrowIfNull(work);
         return db.Connection.ExecuteScalarAsync<long>(db.Command(
             """
-            INSERT INTO due_work (group_id, kind, subject_id, payload, due_at, created_at)
-            VALUES (@GroupId, @Kind, @SubjectId, @Payload, @DueAt, @CreatedAt)
+            INSERT INTO due_work (group_id, kind, subject_id, payload, due_at, created_at, claimed_by, claimed_until)
+            VALUES (@GroupId, @Kind, @SubjectId, @Payload, @DueAt, @CreatedAt, @ClaimedBy, @ClaimedUntil)
             RETURNING id
-            """, new { work.GroupId, work.Kind, work.SubjectId, work.Payload, work.DueAt, work.CreatedAt }, cancellationToken));
+            """, new { work.GroupId, work.Kind, work.SubjectId, work.Payload, work.DueAt, work.CreatedAt, work.ClaimedBy, work.ClaimedUntil }, cancellationToken));
     }
 
     public async Task<IReadOnlyList<DueWork>> ClaimAsync(string claimer, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
@@ -72,6 +72,14 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
     public Task<int> RemoveForSubjectAsync(string kind, long subjectId, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command(
             "DELETE FROM due_work WHERE kind = @Kind AND subject_id = @SubjectId", new { Kind = kind, SubjectId = subjectId }, cancellationToken));
+
+    public async Task<DueWork?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await db.Connection.QuerySingleOrDefaultAsync<DueWorkRow>(db.Command(
+            $"SELECT {Columns} FROM due_work WHERE id = @Id", new { Id = id }, cancellationToken)))?.ToDueWork();
+
+    public async Task<bool> SetPayloadAsync(long id, string claimer, string? payload, CancellationToken cancellationToken) =>
+        await db.Connection.ExecuteAsync(db.Command(
+            "UPDATE due_work SET payload = @Payload WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer, Payload = payload }, cancellationToken)) == 1;
 
     private sealed class DueWorkRow
     {

@@ -68,7 +68,9 @@ internal sealed partial class LocalChatService(
                     // A line handed in again after an outage must take effect once, even if the first try was saved.
                     DeliveryId = Guid.NewGuid().ToString("N"),
                 };
-                await WriteReplyAsync(await HandleKeptAsync(inbound, stoppingToken), stoppingToken);
+                var reply = await HandleKeptAsync(inbound, stoppingToken);
+                await WriteReplyAsync(reply, stoppingToken);
+                await SettleAsync(reply, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -117,6 +119,19 @@ internal sealed partial class LocalChatService(
         }
     }
 
+    /// <summary>The terminal took the whole answer; should the store not hear of it, the outbox prints it again later.</summary>
+    private async Task SettleAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await convener.SettleAsync(reply, [], cancellationToken);
+        }
+        catch (Core.Persistence.StoreUnavailableException ex)
+        {
+            LogNotSettled(logger, ex);
+        }
+    }
+
     private Task<PostResult> SayAsync(string text, CancellationToken cancellationToken) =>
         gateway.PostAsync(new ConversationPost(Conversation, new OutboundMessage(text)), cancellationToken);
 
@@ -134,6 +149,9 @@ internal sealed partial class LocalChatService(
         name = "";
         return false;
     }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "The store could not take that an answer was shown; the outbox shows it again once its hold runs out")]
+    private static partial void LogNotSettled(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "The local chat stopped unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -18,7 +18,16 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null, Conv
         return string.Join("\n", reply.Messages.Select(m => m.Text));
     }
 
-    public Task<Reply> SendAsync(string who, string text, bool admin = false)
+    /// <summary>Sends a message and, as an adapter does once the answer is out, settles the answer's outbox row.</summary>
+    public async Task<Reply> SendAsync(string who, string text, bool admin = false)
+    {
+        var reply = await SendUnsettledAsync(who, text, admin);
+        await convener.SettleAsync(reply, [], CancellationToken.None);
+        return reply;
+    }
+
+    /// <summary>Sends a message and leaves the answer with the outbox, as an adapter that died before delivering it.</summary>
+    public Task<Reply> SendUnsettledAsync(string who, string text, bool admin = false)
     {
         time?.Advance(TimeSpan.FromSeconds(1));
         return convener.HandleAsync(Inbound(who, text, admin), CancellationToken.None);
