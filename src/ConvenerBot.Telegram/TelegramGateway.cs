@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -144,6 +145,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
                 StageAction.Next => $"{Render(language, "platform.button.next")} ▶",
                 StageAction.Back => $"◀ {Render(language, "platform.button.back")}",
                 StageAction.ConfirmEnd => Render(language, "platform.button.confirm-end"),
+                StageAction.Start => $"{Render(language, "platform.button.start")} ▶",
+                StageAction.Extend => MessageCatalog.Default.Render(language, "platform.button.extend", ("minutes", ExtendStageHandler.ButtonMinutes)),
                 _ => Render(language, "platform.button.end"),
             },
             StageButtonCode.Encode(action, stage))));

@@ -18,4 +18,7 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
 
     public Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken) =>
         inner.RecordPromptAsync(conversation, messageId, stage, cancellationToken);
+
+    public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken) =>
+        inner.RecordSpaceAsync(conversation, sessionNumber, space, cancellationToken);
 }
