@@ -26,6 +26,15 @@ public sealed class RecordingGateway : IConversationGateway
         }
     }
 
+    /// <summary>The message id the post was given.</summary>
+    public string IdOf(ConversationPost post)
+    {
+        lock (_gate)
+        {
+            return (_posts.IndexOf(post) + 1).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
     public Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
