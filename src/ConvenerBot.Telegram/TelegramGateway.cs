@@ -17,7 +17,8 @@ namespace ConvenerBot.Telegram;
 /// member text escaped, in parts of at most 4,096 characters, the keyboard under the last; a message that
 /// opens a space gets a forum topic of its own in a forum group. Retries belong to <see cref="TelegramSender"/>.
 /// A 403 or a chat that does not exist comes back as <see cref="PostResult.ConversationGone"/> (for a
-/// member's private chat: <see cref="PostResult.PrivateUnreachable"/>); marking the group is the caller's call.
+/// member's private chat: <see cref="PostResult.PrivateUnreachable"/>), a deleted or closed topic as
+/// <see cref="PostResult.SpaceGone"/>; marking the group or posting elsewhere is the caller's call.
 /// </summary>
 internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sender, ForumChats forums, ILogger<TelegramGateway> logger) : IConversationGateway
 {
@@ -92,6 +93,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
                     break;
                 case TelegramCallOutcome.ChatGone:
                     return Moved(privately ? new PostResult.PrivateUnreachable(sent.Description) : new PostResult.ConversationGone(sent.Description), movedTo);
+                case TelegramCallOutcome.Failed when ids.Count == 0 && post.Space is not null && IsTopicGone(sent.Description):
+                    return Moved(new PostResult.SpaceGone(sent.Description), movedTo);
                 default:
                     return Moved(new PostResult.NotDelivered(sent.Description), movedTo);
             }
@@ -151,6 +154,12 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
             },
             StageButtonCode.Encode(action, stage))));
     }
+
+    /// <summary>Telegram's refusal of a forum topic that was deleted or closed; the group itself may still take the post.</summary>
+    private static bool IsTopicGone(string description) =>
+        description.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("TOPIC_DELETED", StringComparison.Ordinal)
+        || description.Contains("TOPIC_CLOSED", StringComparison.Ordinal);
 
     private static string Render(string language, string key) => MessageCatalog.Default.Render(language, key);
 
