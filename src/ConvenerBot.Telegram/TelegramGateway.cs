@@ -93,7 +93,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
                     break;
                 case TelegramCallOutcome.ChatGone:
                     return Moved(privately ? new PostResult.PrivateUnreachable(sent.Description) : new PostResult.ConversationGone(sent.Description), movedTo);
-                case TelegramCallOutcome.Failed when ids.Count == 0 && post.Space is not null && IsTopicGone(sent.Description):
+                case TelegramCallOutcome.Failed when ids.Count == 0 && post.Space is not null && IsTopicGone(sent):
                     return Moved(new PostResult.SpaceGone(sent.Description), movedTo);
                 default:
                     return Moved(new PostResult.NotDelivered(sent.Description), movedTo);
@@ -156,10 +156,10 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
     }
 
     /// <summary>Telegram's refusal of a forum topic that was deleted or closed; the group itself may still take the post.</summary>
-    private static bool IsTopicGone(string description) =>
-        description.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
-        || description.Contains("TOPIC_DELETED", StringComparison.Ordinal)
-        || description.Contains("TOPIC_CLOSED", StringComparison.Ordinal);
+    private static bool IsTopicGone(TelegramCall<Message> call) =>
+        call.Description.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
+        || call.Description.Contains("TOPIC_DELETED", StringComparison.Ordinal)
+        || call.Description.Contains("TOPIC_CLOSED", StringComparison.Ordinal);
 
     private static string Render(string language, string key) => MessageCatalog.Default.Render(language, key);
 
