@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Outbox>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionStarts>());
         services.TryAddSingleton(MessageCatalog.Default);
         AddHandlers(services);
         return services;

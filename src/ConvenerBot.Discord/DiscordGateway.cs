@@ -12,7 +12,8 @@ namespace ConvenerBot.Discord;
 /// opened with <c>POST users/@me/channels</c> and remembered). A message that opens a space opens a public
 /// thread and is posted in the channel with a link to it. Every part says <c>allowed_mentions: {parse: []}</c>
 /// and carries a nonce. A 403 or 404 is <see cref="PostResult.ConversationGone"/> (in direct messages,
-/// <see cref="PostResult.PrivateUnreachable"/>); giving up is <see cref="PostResult.NotDelivered"/>.
+/// <see cref="PostResult.PrivateUnreachable"/>; in a session's thread, <see cref="PostResult.SpaceGone"/>, so the
+/// caller can post in the channel instead); giving up is <see cref="PostResult.NotDelivered"/>.
 /// Interaction responses and follow-ups are another API and stay with <see cref="InteractionResponder"/>.
 /// </summary>
 internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, ILogger<DiscordGateway> logger) : IConversationGateway
@@ -50,6 +51,17 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
 
         // A message that opened a thread is its announcement in the channel; later ones go into the thread.
         var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken, post.Nonce);
+        if (result is PostResult.ConversationGone gone && post.Space is { } asked)
+        {
+            // The session's thread was deleted (or the bot may no longer post in it): the channel may still take it.
+            if (threads.Find(post.Conversation.Id) == asked)
+            {
+                threads.Forget(post.Conversation.Id);
+            }
+
+            return new PostResult.SpaceGone(gone.Reason);
+        }
+
         return result is PostResult.Delivered delivered ? delivered with { Space = space } : result;
     }
 

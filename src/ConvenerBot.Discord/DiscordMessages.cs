@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.Discord;
@@ -54,14 +55,17 @@ internal static class DiscordMessages
         {
             rows.Add(Row(actions.Select(action => Button(
                 StageButtonCode.Encode(action, stage),
-                Render(language, action switch
-                {
-                    StageAction.Next => "platform.button.next",
-                    StageAction.Back => "platform.button.back",
-                    StageAction.ConfirmEnd => "platform.button.confirm-end",
-                    _ => "platform.button.end",
-                }),
-                action switch { StageAction.Next => 1, StageAction.Back => 2, _ => 4 }))));
+                action is StageAction.Extend
+                    ? Render(language, "platform.button.extend", ("minutes", ExtendStageHandler.ButtonMinutes))
+                    : Render(language, action switch
+                    {
+                        StageAction.Next => "platform.button.next",
+                        StageAction.Back => "platform.button.back",
+                        StageAction.ConfirmEnd => "platform.button.confirm-end",
+                        StageAction.Start => "platform.button.start",
+                        _ => "platform.button.end",
+                    }),
+                action switch { StageAction.Next or StageAction.Start => 1, StageAction.Back or StageAction.Extend => 2, _ => 4 }))));
         }
 
         if (message.Stage is { } prompt && message.Contributions is { Count: > 0 } verbs)

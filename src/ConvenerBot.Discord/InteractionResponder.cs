@@ -95,7 +95,7 @@ internal sealed partial class InteractionResponder(
         if (interpretation.Press is Press.Stage && !plan.Ephemeral)
         {
             // The pressed prompt keeps its text and loses its buttons; what comes next is a new message.
-            return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: false, null, [], ct)));
+            return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: true, null, [], ct)));
         }
 
         return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, ct => FinishAsync(context, plan, 1, openThread: true, null, [], ct)));
@@ -139,7 +139,7 @@ internal sealed partial class InteractionResponder(
                 else
                 {
                     await EditOriginalAsync(context, ButtonsOff(), ephemeral: false, cancellationToken, fallBack: false);
-                    await FinishAsync(context, plan, 0, openThread: false, null, lost, cancellationToken);
+                    await FinishAsync(context, plan, 0, openThread: true, null, lost, cancellationToken);
                 }
 
                 return;
@@ -196,14 +196,23 @@ internal sealed partial class InteractionResponder(
     /// <param name="lost">Answers (by their place in the plan) that did not reach the member so far.</param>
     private async Task FinishAsync(InteractionContext context, Plan plan, int sent, bool openThread, string? thread, List<int> lost, CancellationToken cancellationToken)
     {
-        if (openThread && sent == 1 && plan.Opens is not null)
+        if (openThread && sent <= 1 && plan.Opens is not null)
         {
             thread = await OpenThreadAsync(context, plan, cancellationToken);
             if (thread is not null)
             {
                 var first = WithoutFlags(plan.Answers[0]);
                 first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
-                await EditOriginalAsync(context, first, ephemeral: false, cancellationToken, fallBack: false);
+                if (sent == 1)
+                {
+                    await EditOriginalAsync(context, first, ephemeral: false, cancellationToken, fallBack: false);
+                }
+                else
+                {
+                    // A Start button: the pressed notice lost its buttons; the start message follows it, linking the thread.
+                    await FollowUpAsync(context, first, ephemeral: false, cancellationToken);
+                    sent = 1;
+                }
             }
         }
 
@@ -262,11 +271,32 @@ internal sealed partial class InteractionResponder(
         }
     }
 
-    /// <summary>A public thread for a session that has just started, unless the command came from a thread already.</summary>
-    private Task<string?> OpenThreadAsync(InteractionContext context, Plan plan, CancellationToken cancellationToken) =>
-        plan.Opens is not { } title || context.InThread || context.IsPrivateChat
-            ? Task.FromResult<string?>(null)
-            : gateway.OpenThreadAsync(context.ChannelId, title, cancellationToken);
+    /// <summary>
+    /// A public thread for a session that has just started, unless the command came from a thread already;
+    /// recorded with the session, so what the bot later posts about it on its own goes there.
+    /// </summary>
+    private async Task<string?> OpenThreadAsync(InteractionContext context, Plan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Opens is not { } title || context.InThread || context.IsPrivateChat
+            || await gateway.OpenThreadAsync(context.ChannelId, title, cancellationToken) is not { } thread)
+        {
+            return null;
+        }
+
+        if (plan.SpaceSession is { } session)
+        {
+            try
+            {
+                await convener.RecordSpaceAsync(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), session, thread, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogSpaceNotRecorded(logger, ex, session);
+            }
+        }
+
+        return thread;
+    }
 
     /// <summary>Posts in the session's thread; what the thread does not take comes as a follow-up instead.</summary>
     private async Task<bool> PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken) =>
@@ -398,6 +428,9 @@ internal sealed partial class InteractionResponder(
     private sealed record Plan(
         Reply Reply, List<JsonObject> Answers, List<OutboundMessage?> Sources, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
     {
+        /// <summary>The session whose space the reply opens.</summary>
+        public int? SpaceSession { get; init; }
+
         public static Plan Of(Reply reply)
         {
             var language = reply.Language;
@@ -420,9 +453,15 @@ internal sealed partial class InteractionResponder(
                 reply.Refused,
                 reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.OpensSpace,
                 !reply.Refused && reply.Messages.Any(m => m.ClosesSpace),
-                language);
+                language)
+            {
+                SpaceSession = reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.SpaceSession,
+            };
         }
     }
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "The store could not record the thread of session {Session}; what the bot posts about it on its own goes to the channel")]
+    private static partial void LogSpaceNotRecorded(ILogger logger, Exception exception, int session);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);

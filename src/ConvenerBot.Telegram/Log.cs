@@ -69,6 +69,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "The store could not record the prompt of session {Session}, stage {Stage} in chat {ChatId}; replies to it will not count as contributions")]
     public static partial void PromptNotRecorded(ILogger logger, Exception exception, long chatId, int session, int stage);
 
-    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "The store could not take that a reply was delivered; the outbox posts it again once its hold runs out")]
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "The store could not take that a reply was delivered; the outbox posts it again once its hold runs out")]
     public static partial void NotSettled(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "The store could not record the topic of session {Session} in chat {ChatId}; what the bot posts about it on its own goes to the group")]
+    public static partial void SpaceNotRecorded(ILogger logger, Exception exception, long chatId, int session);
 }

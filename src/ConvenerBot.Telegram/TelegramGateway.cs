@@ -1,6 +1,7 @@
 using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -16,7 +17,8 @@ namespace ConvenerBot.Telegram;
 /// member text escaped, in parts of at most 4,096 characters, the keyboard under the last; a message that
 /// opens a space gets a forum topic of its own in a forum group. Retries belong to <see cref="TelegramSender"/>.
 /// A 403 or a chat that does not exist comes back as <see cref="PostResult.ConversationGone"/> (for a
-/// member's private chat: <see cref="PostResult.PrivateUnreachable"/>); marking the group is the caller's call.
+/// member's private chat: <see cref="PostResult.PrivateUnreachable"/>), a deleted or closed topic as
+/// <see cref="PostResult.SpaceGone"/>; marking the group or posting elsewhere is the caller's call.
 /// </summary>
 internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sender, ForumChats forums, ILogger<TelegramGateway> logger) : IConversationGateway
 {
@@ -91,6 +93,8 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
                     break;
                 case TelegramCallOutcome.ChatGone:
                     return Moved(privately ? new PostResult.PrivateUnreachable(sent.Description) : new PostResult.ConversationGone(sent.Description), movedTo);
+                case TelegramCallOutcome.Failed when ids.Count == 0 && post.Space is not null && IsTopicGone(sent):
+                    return Moved(new PostResult.SpaceGone(sent.Description), movedTo);
                 default:
                     return Moved(new PostResult.NotDelivered(sent.Description), movedTo);
             }
@@ -144,10 +148,18 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
                 StageAction.Next => $"{Render(language, "platform.button.next")} ▶",
                 StageAction.Back => $"◀ {Render(language, "platform.button.back")}",
                 StageAction.ConfirmEnd => Render(language, "platform.button.confirm-end"),
+                StageAction.Start => $"{Render(language, "platform.button.start")} ▶",
+                StageAction.Extend => MessageCatalog.Default.Render(language, "platform.button.extend", ("minutes", ExtendStageHandler.ButtonMinutes)),
                 _ => Render(language, "platform.button.end"),
             },
             StageButtonCode.Encode(action, stage))));
     }
+
+    /// <summary>Telegram's refusal of a forum topic that was deleted or closed; the group itself may still take the post.</summary>
+    private static bool IsTopicGone(TelegramCall<Message> call) =>
+        call.Description.Contains("thread not found", StringComparison.OrdinalIgnoreCase)
+        || call.Description.Contains("TOPIC_DELETED", StringComparison.Ordinal)
+        || call.Description.Contains("TOPIC_CLOSED", StringComparison.Ordinal);
 
     private static string Render(string language, string key) => MessageCatalog.Default.Render(language, key);
 

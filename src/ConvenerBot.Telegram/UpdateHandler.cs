@@ -454,6 +454,11 @@ internal sealed class UpdateHandler(
             }
 
             threadId = Number(space);
+            if (message is { SpaceSession: { } session } && space is not null)
+            {
+                await RecordSpaceAsync(chat.Id, session, space, cancellationToken);
+            }
+
             if (message is { Stage: { } stage, Actions.Count: > 0 } && Number(ids[^1]) is { } withButtons)
             {
                 buttons.Remember(chat.Id, withButtons);
@@ -533,6 +538,22 @@ internal sealed class UpdateHandler(
         {
             // The rest of the reply (acknowledgements, old buttons off) still goes out.
             Log.PromptNotRecorded(logger, ex, chatId, stage.SessionNumber, stage.StageNumber);
+        }
+    }
+
+    /// <summary>
+    /// Records the forum topic a session's start opened, so what the bot later posts about the session on its
+    /// own goes there. If the store cannot take it, those posts go to the group itself.
+    /// </summary>
+    private async Task RecordSpaceAsync(long chatId, int session, string space, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await convener.RecordSpaceAsync(TelegramSender.Conversation(migrations.Resolve(chatId)), session, space, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.SpaceNotRecorded(logger, ex, chatId, session);
         }
     }
 

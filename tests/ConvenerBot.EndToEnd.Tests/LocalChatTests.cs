@@ -113,7 +113,14 @@ public sealed class LocalChatTests : IDisposable
         var first = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
         var second = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
 
-        Assert.Equal((0, "Applied 6 migration(s): 0001_initial.sql, 0002_deliveries_and_active_groups.sql, 0003_member_handles_and_platform_roles.sql, 0004_due_work.sql, 0005_stage_prompts.sql, 0006_group_language.sql\n"), (first.ExitCode, first.Output));
+        // Every SQLite script shipped in the Storage assembly, in order.
+        var scripts = typeof(ConvenerBot.Storage.StorageOptions).Assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Migrations.Sqlite.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n[(n.IndexOf(".Migrations.Sqlite.", StringComparison.Ordinal) + ".Migrations.Sqlite.".Length)..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("0001_initial.sql", scripts);
+        Assert.Equal((0, $"Applied {scripts.Count} migration(s): {string.Join(", ", scripts)}\n"), (first.ExitCode, first.Output));
         Assert.Equal((0, "The database is up to date.\n"), (second.ExitCode, second.Output));
     }
 

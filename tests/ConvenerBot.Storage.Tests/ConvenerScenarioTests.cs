@@ -85,9 +85,10 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
         await chat.SayAsync("ana", $"/session schedule {At(TimeSpan.FromMinutes(90))} case 2");
         Assert.Contains("Upcoming sessions:\n2.", await chat.SayAsync("ana", "/session list"), StringComparison.Ordinal);
         fixture.Time.Advance(TimeSpan.FromHours(4));
+        await fixture.SessionWork(new RecordingGateway()).RunDueAsync(CancellationToken.None);
 
         var list = await chat.SayAsync("ana", "/session list");
-        Assert.StartsWith("No sessions are coming up.\nPlanned but never started:\n2. ", list, StringComparison.Ordinal);
+        Assert.StartsWith("No sessions are coming up.\nMissed (nobody started them in time):\n2. ", list, StringComparison.Ordinal);
         Assert.Contains("No session is scheduled", await chat.SayAsync("ana", "/session start"), StringComparison.Ordinal);
         var late = await chat.SendAsync("ana", "/session start 2");
         Assert.True(late.Refused);

@@ -51,6 +51,58 @@ public abstract class StageTimerTests(StoreFixture fixture)
         Assert.Equal(2, Notices(chat).Count);
     }
 
+    [Fact]
+    public async Task TimeUpNotice_OffersNextAndExtend_ExtendByButton_AndAutoAdvanceMovesOnUntilTheLastStage()
+    {
+        var chat = await fixture.NewChat().WithRunningSessionAsync();
+        var gateway = new RecordingGateway();
+        var work = fixture.SessionWork(gateway);
+        var stages = fixture.Protocols.Get("peer-to-peer").Stages;
+
+        await RunForAsync(work, TimeSpan.FromMinutes(stages[0].Minutes + 1));
+        var notice = Assert.Single(gateway.PostsTo(chat)).Message;
+        Assert.Equal([StageAction.Next, StageAction.Extend], notice.Actions);
+        Assert.Equal(new StageRef(1, 1), notice.Stage);
+
+        var before = await fixture.DumpAsync();
+        var member = await chat.PressAsync("chloe", StageAction.Extend, 1, 1);
+        Assert.True(member.Refused);
+        Assert.Contains("Only a facilitator", member.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.DumpAsync());
+        Assert.StartsWith("Stage 1 now has 10 more minutes", (await chat.PressAsync("ben", StageAction.Extend, 1, 1)).Messages[0].Text, StringComparison.Ordinal);
+        await RunForAsync(work, TimeSpan.FromMinutes(9));
+        Assert.Single(gateway.PostsTo(chat));
+        await RunForAsync(work, TimeSpan.FromMinutes(2));
+        Assert.Equal(2, gateway.PostsTo(chat).Count);
+
+        // Next under the notice is the stage's own Next; Extend under it is stale once the stage has passed.
+        Assert.Equal(new StageRef(1, 2), (await chat.PressAsync("ben", StageAction.Next, 1, 1)).Messages[0].Stage);
+        var stale = await chat.PressAsync("ben", StageAction.Extend, 1, 1);
+        Assert.True(stale.Refused);
+        Assert.True(stale.StaleStage);
+        Assert.Contains("session 1 has moved on to stage 2", stale.Messages[0].Text, StringComparison.Ordinal);
+
+        Assert.Contains("auto-advance on", await chat.SayAsync("ana", "/settings autoadvance on"), StringComparison.Ordinal);
+        await RunForAsync(work, TimeSpan.FromMinutes(stages[1].Minutes + 1));
+        var prompt = gateway.PostsTo(chat)[^1];
+        Assert.Equal(new StageRef(1, 3), prompt.Message.Stage);
+        Assert.StartsWith("Session 1 · stage 3 of 6", prompt.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("running, stage 3 of 6 since", await chat.SayAsync("dan", "/session list"), StringComparison.Ordinal);
+        // The prompt posted by the bot on its own is known: a reply to it is a contribution to stage 3.
+        var reply = await chat.ReplyAsync("dan", gateway.IdOf(prompt), "What did you try first?");
+        Assert.StartsWith("Saved your clarifying question", reply.Messages[0].Text, StringComparison.Ordinal);
+
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        await chat.SayAsync("ben", "/next");
+        await RunForAsync(work, TimeSpan.FromMinutes(stages[5].Minutes + 1));
+        var last = gateway.PostsTo(chat)[^1].Message;
+        Assert.StartsWith("Time is up for stage 6 of session 1", last.Text, StringComparison.Ordinal);
+        Assert.Contains("its last stage", last.Text, StringComparison.Ordinal);
+        Assert.Equal([StageAction.Extend, StageAction.End], last.Actions);
+        Assert.Contains("running, stage 6 of 6", await chat.SayAsync("dan", "/session list"), StringComparison.Ordinal);
+    }
+
     private IReadOnlyList<string> Notices(Chat chat) =>
         [.. _posts.Where(p => p.Conversation == chat.Conversation).Select(p => string.Join(' ', p.Message.Text.Split(' ')[..9]).TrimEnd(','))];
 

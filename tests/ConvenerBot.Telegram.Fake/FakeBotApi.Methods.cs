@@ -233,6 +233,11 @@ public sealed partial class FakeBotApi
         }
 
         var threadId = (int?)ReadLong(body, "message_thread_id");
+        if (threadId is { } topic && _deletedTopics.ContainsKey((chat.Id, topic)))
+        {
+            return BotApiReply.BadRequest("message thread not found");
+        }
+
         var message = new Message
         {
             Id = chat.NextMessageId(),

@@ -33,6 +33,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<long, FakeChat> _chats = [];
     private readonly Dictionary<long, User> _users = [];
     private readonly Dictionary<(long ChatId, int MessageId), Message> _messages = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long ChatId, int ThreadId), bool> _deletedTopics = new();
     private readonly HashSet<string> _openCallbackQueries = [];
     private readonly Dictionary<string, Queue<InjectedFault>> _faults = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TimeSpan> _delays = new(StringComparer.OrdinalIgnoreCase);
@@ -205,6 +206,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     }
 
     /// <summary>The current state of a message (after edits), or null when unknown or deleted.</summary>
+    /// <summary>Deletes a forum topic: messages sent into it are refused with "message thread not found".</summary>
+    public void DeleteTopic(long chatId, int threadId) => _deletedTopics[(chatId, threadId)] = true;
+
     public Message? FindMessage(long chatId, int messageId)
     {
         lock (_gate)

@@ -21,4 +21,7 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
 
     public virtual Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken) =>
         inner.SettleAsync(reply, undelivered, cancellationToken);
+
+    public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken) =>
+        inner.RecordSpaceAsync(conversation, sessionNumber, space, cancellationToken);
 }

@@ -72,6 +72,10 @@ public static class CommandTable
         new("timezone", Role.Organizer, v => new TimeZoneCommand(v.Text("zone")),
             new CommandArg("zone", ArgKind.Word) { MaxLength = 64 })
         { CommandType = typeof(TimeZoneCommand) },
+        new("settings", Role.Member, v => new SettingsCommand(v.Text("setting"), v.Text("value")),
+            new CommandArg("setting", ArgKind.Choice) { Choices = ["autostart", "grace", "autoadvance"] },
+            new CommandArg("value", ArgKind.Word) { MaxLength = 20 })
+        { CommandType = typeof(SettingsCommand) },
         new("protocols", Role.Member, _ => new ListProtocolsCommand())
         { CommandType = typeof(ListProtocolsCommand), ReadsOnly = true, AnswersPrivately = true },
         new("me", Role.Member, _ => new WhoAmICommand())

@@ -29,7 +29,11 @@ public sealed record ListSessionsCommand : ICommand;
 public sealed record CancelSessionCommand(int Number) : ICommand;
 
 /// <param name="Now">Start it now even though it is planned for another time (more than an hour away).</param>
-public sealed record StartSessionCommand(int? Number, int? CaseNumber, bool Now = false) : ICommand;
+public sealed record StartSessionCommand(int? Number, int? CaseNumber, bool Now = false) : ICommand
+{
+    /// <summary>Pressed as the Start button of a start notice: a session that has started, ended or was cancelled since is refused as stale.</summary>
+    public bool Pressed { get; init; }
+}
 
 /// <param name="Expected">The stage a button was pressed under; the move happens only while it is current.</param>
 public sealed record MoveStageCommand(bool Forward, StageRef? Expected = null) : ICommand;
@@ -45,7 +49,12 @@ public sealed record ContributeCommand(ContributionVerb? Verb, string Text, Stag
 public sealed record HereCommand : ICommand;
 
 /// <param name="Minutes">How many minutes from now the current stage's time is up.</param>
-public sealed record ExtendStageCommand(int Minutes) : ICommand;
+/// <param name="Expected">The stage an Extend button was pressed under; it gives time only while that stage is current.</param>
+public sealed record ExtendStageCommand(int Minutes, StageRef? Expected = null) : ICommand;
+
+/// <param name="Setting">Which setting to change (<c>autostart</c>, <c>grace</c>, <c>autoadvance</c>); null shows them all.</param>
+/// <param name="Value">Its new value as typed: <c>on</c> or <c>off</c>, or a number of minutes.</param>
+public sealed record SettingsCommand(string? Setting, string? Value) : ICommand;
 
 public sealed record SummaryCommand(int? SessionNumber) : ICommand;
 

@@ -310,6 +310,24 @@ internal sealed partial class Convener(
         }
     }
 
+    public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(space);
+        return OutsideCommandAsync(async () =>
+        {
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group
+                && await transaction.Sessions.FindAsync(group.Id, sessionNumber, forUpdate: true, cancellationToken) is { } session)
+            {
+                session.UseSpace(space);
+                await transaction.Sessions.SaveAsync(session, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return true;
+        });
+    }
+
     /// <summary>Work outside a command: an unreachable store is reported as <see cref="StoreUnavailableException"/>, so the caller keeps its work for later.</summary>
     private async Task<T> OutsideCommandAsync<T>(Func<Task<T>> work)
     {
@@ -362,6 +380,8 @@ internal sealed partial class Convener(
                 StageAction.Next => new MoveStageCommand(Forward: true, button.Stage),
                 StageAction.Back => new MoveStageCommand(Forward: false, button.Stage),
                 StageAction.ConfirmEnd => new EndSessionCommand(button.Stage, Confirmed: true),
+                StageAction.Start => new StartSessionCommand(button.Stage.SessionNumber, null, Now: true) { Pressed = true },
+                StageAction.Extend => new ExtendStageCommand(Sessions.ExtendStageHandler.ButtonMinutes, button.Stage),
                 _ => new EndSessionCommand(button.Stage, Confirmed: false),
             });
         }

@@ -1,35 +1,61 @@
 using ConvenerBot.Core.Groups;
 using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Sessions;
 
 namespace ConvenerBot.Core.Conversations;
 
 /// <summary>
-/// Posts something the bot says on its own (a reminder, a stage's time being up) in a group's chat,
-/// through the platform's gateway, with no transaction open. A post the platform did not take is thrown
+/// Posts something the bot says on its own (a reminder, a start notice, a stage's time being up, a prompt
+/// of a stage it moved to) in a group's chat, through the platform's gateway, with no transaction open.
+/// What is about a session goes into the session's stored space (<see cref="Session.Space"/>); a space that
+/// is gone is forgotten and the message goes to the chat itself. A post the platform did not take is thrown
 /// back so that its due work is tried again; a chat the bot was removed from marks the group inactive
 /// (until it writes again) and the notice is dropped.
 /// </summary>
 public sealed class GroupNotices(IConvenerStore store, ConversationGateways gateways)
 {
-    public async Task PostAsync(Group group, string text, CancellationToken cancellationToken)
+    public async Task PostAsync(Group group, string text, CancellationToken cancellationToken) =>
+        await PostAsync(group, new OutboundMessage(text), null, cancellationToken);
+
+    /// <summary>
+    /// Posts one message, about <paramref name="session"/> when given (into its space). Returns what the
+    /// platform said: <see cref="PostResult.Delivered"/> (with the space a message that opens one opened), or
+    /// <see cref="PostResult.ConversationGone"/>, <see cref="PostResult.NotDelivered"/> with
+    /// <c>MaybePosted</c>, which are not retried.
+    /// </summary>
+    public async Task<PostResult> PostAsync(Group group, OutboundMessage message, Session? session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), new OutboundMessage(text)) { Language = group.Language };
-        if (await PostAsync(group, post, cancellationToken) is PostResult.NotDelivered { MaybePosted: false } failed)
-        {
-            throw new InvalidOperationException($"A notice to group {group.Id} was not delivered: {failed.Reason}");
-        }
+        ArgumentNullException.ThrowIfNull(message);
+        var post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), message) { Language = group.Language, Space = session?.Space };
+        var result = await PostAsync(group, post, session, cancellationToken);
+        return result is PostResult.NotDelivered { MaybePosted: false } or PostResult.SpaceGone or PostResult.PrivateUnreachable
+            ? throw new InvalidOperationException($"A notice to group {group.Id} was not delivered: {result}")
+            : result;
     }
 
     /// <summary>
-    /// Posts to the group's conversation (or privately to one of its members) and returns what the platform
-    /// said, having followed the group to a new id or marked it inactive where the platform said so.
+    /// Posts to the group's conversation, into a space of it, or privately to one of its members, and returns
+    /// what the platform said, never throwing for it: a space that is gone is left for the chat itself (and
+    /// forgotten when it is <paramref name="session"/>'s), a chat that moved takes the group along, a chat
+    /// that refuses the bot marks the group inactive.
     /// </summary>
-    public async Task<PostResult> PostAsync(Group group, ConversationPost post, CancellationToken cancellationToken)
+    public async Task<PostResult> PostAsync(Group group, ConversationPost post, Session? session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(post);
         var result = await gateways.PostAsync(post, cancellationToken);
+        if (result is PostResult.SpaceGone && post.Space is { } gone)
+        {
+            // The session's topic or thread was deleted: the session goes on in the chat itself.
+            if (session?.Space == gone)
+            {
+                await ForgetSpaceAsync(session, gone, cancellationToken);
+            }
+
+            result = await gateways.PostAsync(post with { Space = null }, cancellationToken);
+        }
+
         if (result.MovedTo is { } moved)
         {
             // The chat moved to a new id (a Telegram group became a supergroup): the group's record follows.
@@ -47,4 +73,42 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
 
         return result;
     }
+
+    /// <summary>
+    /// Posts the prompt of the session's current stage into its space and records its message ids, so that
+    /// replies to it are contributions to that stage, as for a prompt posted in answer to a command.
+    /// </summary>
+    public async Task PostPromptAsync(Group group, Session session, OutboundMessage prompt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (await PostAsync(group, prompt, session, cancellationToken) is not PostResult.Delivered { MessageIds: var ids })
+        {
+            return;
+        }
+
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await transaction.Prompts.RecordAsync(group.Id, id, session.Id, session.StageIndex ?? 0, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the space a session's start opened (or forgets one that is gone), unless it changed meanwhile.</summary>
+    public async Task UseSpaceAsync(Session session, string? space, string? expected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Sessions.FindByIdAsync(session.GroupId, session.Id, forUpdate: true, cancellationToken) is { } stored && stored.Space == expected)
+        {
+            stored.UseSpace(space);
+            await transaction.Sessions.SaveAsync(stored, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        session.UseSpace(space);
+    }
+
+    private Task ForgetSpaceAsync(Session session, string gone, CancellationToken cancellationToken) => UseSpaceAsync(session, null, gone, cancellationToken);
 }

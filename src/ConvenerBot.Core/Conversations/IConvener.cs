@@ -43,4 +43,12 @@ public interface IConvener
     /// without a ticket needs nothing.
     /// </summary>
     Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the space (a forum topic, a thread; see <see cref="PostResult.Delivered.Space"/>) that a session's
+    /// start message opened (<see cref="OutboundMessage.SpaceSession"/>), so that what the bot later posts about
+    /// the session on its own (stage prompts, timer notices) goes there, after a restart and on any instance.
+    /// A conversation or session the store does not know records nothing.
+    /// </summary>
+    Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken);
 }

@@ -36,6 +36,13 @@ public sealed record OutboundMessage(
     /// </summary>
     public bool Confidential { get; init; }
 
+    /// <summary>
+    /// On a message that opens a space (<see cref="OpensSpace"/>): the number of the session it is for. Whoever
+    /// posts it records the space the platform opened (<see cref="IConvener.RecordSpaceAsync"/>), so later
+    /// posts about the session land there.
+    /// </summary>
+    public int? SpaceSession { get; init; }
+
     /// <summary>True on the message that closes a session (its summary follows): platforms may archive the session's space.</summary>
     public bool ClosesSpace { get; init; }
 }

@@ -122,14 +122,14 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
                 PrivatelyTo = privately,
                 Language = post.Language,
                 Nonce = string.Create(CultureInfo.InvariantCulture, $"o{work.Id}m{index}"),
-            }, cancellationToken);
+            }, null, cancellationToken);
             if (result is PostResult.PrivateUnreachable && !message.Confidential)
             {
                 // A private answer that is no record of a session may be shown where it was asked.
                 result = await notices.PostAsync(group, new ConversationPost(conversation, message)
                 {
                     Space = space, ReplyTo = replyTo, Language = post.Language, Nonce = string.Create(CultureInfo.InvariantCulture, $"o{work.Id}g{index}"),
-                }, cancellationToken);
+                }, null, cancellationToken);
             }
 
             switch (result)

@@ -32,6 +32,12 @@ public abstract record PostResult
     /// </summary>
     public sealed record ConversationGone(string Reason) : PostResult;
 
+    /// <summary>
+    /// The session's space the post was for (<see cref="ConversationPost.Space"/>: a deleted forum topic or
+    /// thread) no longer takes posts; the conversation itself may. Nothing was posted.
+    /// </summary>
+    public sealed record SpaceGone(string Reason) : PostResult;
+
     /// <summary>The member cannot be written to privately: they never opened a private chat with the bot, or closed it.</summary>
     public sealed record PrivateUnreachable(string Reason) : PostResult;
 

@@ -55,7 +55,7 @@ internal sealed class PrivateChat(IConvenerStore store, TimeProvider time)
                     "private.overview.case", ("group", group.Title), ("number", c.Number), ("title", UserText.Shorten(c.Title, 80)), ("status", CaseText.Describe(c.Status))));
             }
 
-            foreach (var s in (await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken)).Where(s => !s.IsOverdue(now)))
+            foreach (var s in await transaction.Sessions.ListUpcomingAsync(group.Id, cancellationToken))
             {
                 object when = s.Status is SessionStatus.Running
                     ? Phrase.Of("private.overview.running")

@@ -11,4 +11,10 @@ public enum StageAction
 
     /// <summary>Ends the session after the facilitator confirmed.</summary>
     ConfirmEnd,
+
+    /// <summary>Starts a scheduled session (under its start notice; the stage is the session's first).</summary>
+    Start,
+
+    /// <summary>Gives the stage more time (under its time-up notice).</summary>
+    Extend,
 }

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace ConvenerBot.Core.Conversations;
 
 /// <summary>
-/// The compact text behind a stage button, e.g. <c>s:n:12:3</c> (next, session 12, stage 3): far below
+/// The compact text behind a stage button, e.g. <c>s:n:12:3</c> (next, session 12, stage 3; <c>a</c> starts
+/// the session, <c>t</c> gives the stage more time): far below
 /// Telegram's 64-byte callback data and Discord's 100-character custom id. It comes back as user input,
 /// so it is parsed strictly.
 /// </summary>
@@ -29,6 +30,8 @@ public static partial class StageButtonCode
             "n" => StageAction.Next,
             "b" => StageAction.Back,
             "x" => StageAction.ConfirmEnd,
+            "a" => StageAction.Start,
+            "t" => StageAction.Extend,
             _ => StageAction.End,
         };
         button = new StageButton(action, new StageRef(session, stage));
@@ -40,9 +43,11 @@ public static partial class StageButtonCode
         StageAction.Next => "n",
         StageAction.Back => "b",
         StageAction.ConfirmEnd => "x",
+        StageAction.Start => "a",
+        StageAction.Extend => "t",
         _ => "e",
     };
 
-    [GeneratedRegex(@"^s:([nbex]):([0-9]{1,9}):([0-9]{1,3})\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^s:([nbexat]):([0-9]{1,9}):([0-9]{1,3})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -6,4 +6,7 @@ public sealed record Group(long Id, string Platform, string ExternalId, string T
 {
     /// <summary>The language its messages are written in, a language of the message catalog.</summary>
     public string Language { get; init; } = Text.MessageCatalog.DefaultLanguage;
+
+    /// <summary>How the group wants its sessions run (see <see cref="GroupSettings"/>).</summary>
+    public GroupSettings Settings { get; init; } = GroupSettings.Default;
 }

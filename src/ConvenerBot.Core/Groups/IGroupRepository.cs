@@ -25,6 +25,8 @@ public interface IGroupRepository
 
     Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken);
 
+    Task SetSettingsAsync(long groupId, GroupSettings settings, CancellationToken cancellationToken);
+
     /// <summary>Allocates the next per-group case number; the group row stays locked until commit.</summary>
     Task<int> NextCaseNumberAsync(long groupId, CancellationToken cancellationToken);
 

@@ -16,6 +16,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
         session.Cancel();
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await SessionReminders.RemoveAsync(context.Store, session, cancellationToken);
+        await SessionStarts.RemoveAsync(context.Store, session, cancellationToken);
         if (session.CaseId is { } caseId)
         {
             var others = await context.Store.Sessions.ListScheduledForCaseAsync(caseId, cancellationToken);

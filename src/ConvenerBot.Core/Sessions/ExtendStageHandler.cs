@@ -4,10 +4,15 @@ using ConvenerBot.Core.Members;
 
 namespace ConvenerBot.Core.Sessions;
 
-/// <summary>Gives the current stage more time: its timer falls due that many minutes from now.</summary>
+/// <summary>
+/// Gives the current stage more time: its timer falls due that many minutes from now. The Extend button
+/// under a time-up notice gives <see cref="ButtonMinutes"/>, and only while its stage is current.
+/// </summary>
 public sealed class ExtendStageHandler : ICommandHandler<ExtendStageCommand>
 {
     public const int MaxMinutes = 240;
+
+    public const int ButtonMinutes = 10;
 
     public async Task<Reply> HandleAsync(ExtendStageCommand command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -19,7 +24,8 @@ public sealed class ExtendStageHandler : ICommandHandler<ExtendStageCommand>
             throw new ConvenerRuleException("rule.extend.range", ("max", MaxMinutes));
         }
 
-        var session = await context.RequireRunningSessionAsync(cancellationToken);
+        var session = await StageGuard.RequireRunningAsync(context, command.Expected, cancellationToken);
+        StageGuard.RequireCurrent(session, command.Expected);
         await StageTimers.SetAsync(context.Store, session, command.Minutes, context.Now, cancellationToken);
         return Reply.Text(context.Say("reply.extend", ("stage", session.StageIndex!.Value + 1), ("minutes", command.Minutes)));
     }

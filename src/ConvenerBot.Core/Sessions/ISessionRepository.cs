@@ -10,18 +10,24 @@ public interface ISessionRepository
     /// </summary>
     Task<Session?> FindAsync(long groupId, int number, bool forUpdate, CancellationToken cancellationToken);
 
+    /// <summary>The group's session with that row id (for work that names it), or null; locked until commit with <paramref name="forUpdate"/>.</summary>
+    Task<Session?> FindByIdAsync(long groupId, long sessionId, bool forUpdate, CancellationToken cancellationToken);
+
     /// <summary>The group's running session, or null; locked until commit with <paramref name="forUpdate"/>.</summary>
     Task<Session?> FindRunningAsync(long groupId, bool forUpdate, CancellationToken cancellationToken);
 
     /// <summary>Scheduled and running sessions, soonest first.</summary>
     Task<IReadOnlyList<Session>> ListUpcomingAsync(long groupId, CancellationToken cancellationToken);
 
+    /// <summary>Missed sessions planned at or after <paramref name="since"/>, soonest first.</summary>
+    Task<IReadOnlyList<Session>> ListMissedAsync(long groupId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>The running session, else the most recently ended one; null when the group has neither.</summary>
     Task<Session?> FindLatestAsync(long groupId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Session>> ListScheduledForCaseAsync(long caseId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the session's case, status, stage, times and facilitator.</summary>
+    /// <summary>Writes the session's case, status, stage, times, facilitator and space.</summary>
     Task SaveAsync(Session session, CancellationToken cancellationToken);
 
     /// <summary>Records that a member took part; repeated calls are harmless.</summary>

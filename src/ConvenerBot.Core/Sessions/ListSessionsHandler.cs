@@ -7,14 +7,16 @@ namespace ConvenerBot.Core.Sessions;
 
 public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHandler<ListSessionsCommand>
 {
+    /// <summary>How far back missed sessions are still listed (apart from the upcoming ones).</summary>
+    public static readonly TimeSpan MissedShownFor = TimeSpan.FromDays(7);
+
     public async Task<Reply> HandleAsync(ListSessionsCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var all = await context.Store.Sessions.ListUpcomingAsync(context.Group.Id, cancellationToken);
-        // A session whose time passed long ago without being started is not upcoming: it is listed apart.
-        var overdue = all.Where(s => s.IsOverdue(context.Now)).ToList();
-        var sessions = all.Where(s => !s.IsOverdue(context.Now)).ToList();
-        if (all.Count == 0)
+        var sessions = await context.Store.Sessions.ListUpcomingAsync(context.Group.Id, cancellationToken);
+        // A session nobody started in time is missed, not upcoming: the recent ones are listed apart.
+        var missed = await context.Store.Sessions.ListMissedAsync(context.Group.Id, context.Now - MissedShownFor, cancellationToken);
+        if (sessions.Count == 0 && missed.Count == 0)
         {
             return Reply.Text(context.Say("reply.sessions.none"));
         }
@@ -31,15 +33,16 @@ public sealed class ListSessionsHandler(ProtocolCatalog protocols) : ICommandHan
                 ? context.Say(
                     "reply.sessions.line.running",
                     ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key),
-                    ("stage", (s.StageIndex ?? 0) + 1), ("stages", protocol.Stages.Count))
+                    ("stage", (s.StageIndex ?? 0) + 1), ("stages", protocol.Stages.Count),
+                    ("since", context.ShowTime(s.StageStartedAt ?? s.StartedAt ?? s.ScheduledAt)))
                 : context.Say("reply.sessions.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)), ("about", about), ("protocol", protocol.Key)));
         }
 
-        if (overdue.Count > 0)
+        if (missed.Count > 0)
         {
-            lines.Add(context.Say("reply.sessions.overdue.title"));
-            lines.AddRange(overdue.Select(s => context.Say("reply.sessions.overdue.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)))));
-            lines.Add(context.Say("reply.sessions.overdue.hint"));
+            lines.Add(context.Say("reply.sessions.missed.title"));
+            lines.AddRange(missed.Select(s => context.Say("reply.sessions.missed.line", ("number", s.Number), ("when", context.ShowTime(s.ScheduledAt)))));
+            lines.Add(context.Say("reply.sessions.missed.hint"));
         }
 
         return Reply.Text(string.Join('\n', lines));

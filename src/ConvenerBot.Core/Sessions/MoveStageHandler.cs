@@ -17,11 +17,11 @@ public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandle
         var protocol = protocols.Get(session.ProtocolKey);
         if (command.Forward)
         {
-            session.MoveNext(protocol);
+            session.MoveNext(protocol, context.Now);
         }
         else
         {
-            session.MoveBack(protocol);
+            session.MoveBack(protocol, context.Now);
         }
 
         await context.Store.Sessions.SaveAsync(session, cancellationToken);

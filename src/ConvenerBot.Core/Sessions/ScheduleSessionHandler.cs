@@ -36,6 +36,7 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         var number = await context.Store.Groups.NextSessionNumberAsync(context.Group.Id, cancellationToken);
         var session = await context.Store.Sessions.AddAsync(context.Group.Id, number, theCase?.Id, protocol.Key, when, context.Member.Id, context.Now, cancellationToken);
         await SessionReminders.ScheduleAsync(context.Store, session, context.Now, cancellationToken);
+        await SessionStarts.ScheduleAsync(context.Store, session, context.Now, cancellationToken);
         if (theCase is { Status: CaseStatus.Open })
         {
             await context.Store.Cases.SetStatusAsync(theCase.Id, CaseStatus.Scheduled, cancellationToken);

@@ -5,7 +5,8 @@ namespace ConvenerBot.Core.Sessions;
 
 /// <summary>
 /// One gathering of a group. Its life is scheduled → running (stage by stage) → ended, or scheduled →
-/// cancelled; every move goes through a method here that refuses an illegal one.
+/// cancelled, or scheduled → missed (nobody started it within the group's grace period) → running, when
+/// a facilitator starts it anyway; every move goes through a method here that refuses an illegal one.
 /// </summary>
 public sealed class Session(
     long id,
@@ -18,13 +19,13 @@ public sealed class Session(
     DateTimeOffset? startedAt,
     DateTimeOffset? endedAt,
     int? stageIndex,
-    long? facilitatorId)
+    long? facilitatorId,
+    long? scheduledBy = null,
+    string? space = null,
+    DateTimeOffset? stageStartedAt = null)
 {
     /// <summary>How far from its planned time a session starts without being asked to confirm.</summary>
     public static readonly TimeSpan StartWindow = TimeSpan.FromHours(1);
-
-    /// <summary>How long after its planned time a session nobody started still counts as upcoming.</summary>
-    public static readonly TimeSpan StartGrace = TimeSpan.FromHours(2);
 
     public long Id { get; } = id;
 
@@ -49,12 +50,24 @@ public sealed class Session(
 
     public long? FacilitatorId { get; private set; } = facilitatorId;
 
-    /// <summary>Planned, not started, and its time passed more than <see cref="StartGrace"/> ago: no longer upcoming.</summary>
-    public bool IsOverdue(DateTimeOffset now) => Status is SessionStatus.Scheduled && ScheduledAt < now - StartGrace;
+    /// <summary>The member who scheduled it; a session the group starts by itself is started in their name.</summary>
+    public long? ScheduledBy { get; } = scheduledBy;
+
+    /// <summary>
+    /// The session's space within its group's chat (a forum topic, a thread), as the platform named it when
+    /// the session's start opened it; null while it has none, and for platforms without spaces.
+    /// </summary>
+    public string? Space { get; private set; } = space;
+
+    /// <summary>When the current stage began (the last stage reached, once ended).</summary>
+    public DateTimeOffset? StageStartedAt { get; private set; } = stageStartedAt;
+
+    /// <summary>Records the space the session's start opened, or forgets one that is gone (null).</summary>
+    public void UseSpace(string? space) => Space = space;
 
     public void AssignCase(long caseId)
     {
-        if (Status is not SessionStatus.Scheduled)
+        if (Status is not (SessionStatus.Scheduled or SessionStatus.Missed))
         {
             throw new ConvenerRuleException("rule.session.case-fixed", ("number", Number));
         }
@@ -75,12 +88,13 @@ public sealed class Session(
     {
         switch (Status)
         {
-            case SessionStatus.Scheduled when CaseId is null:
+            case SessionStatus.Scheduled or SessionStatus.Missed when CaseId is null:
                 throw new ConvenerRuleException("rule.session.no-case", ("number", Number));
-            case SessionStatus.Scheduled:
+            case SessionStatus.Scheduled or SessionStatus.Missed:
                 Status = SessionStatus.Running;
                 StageIndex = 0;
                 StartedAt = now;
+                StageStartedAt = now;
                 FacilitatorId = facilitatorId;
                 break;
             case SessionStatus.Running:
@@ -90,7 +104,7 @@ public sealed class Session(
         }
     }
 
-    public Stage MoveNext(Protocol protocol)
+    public Stage MoveNext(Protocol protocol, DateTimeOffset now)
     {
         var index = RequireRunningStage();
         if (index >= protocol.Stages.Count - 1)
@@ -99,10 +113,11 @@ public sealed class Session(
         }
 
         StageIndex = index + 1;
+        StageStartedAt = now;
         return protocol.Stages[index + 1];
     }
 
-    public Stage MoveBack(Protocol protocol)
+    public Stage MoveBack(Protocol protocol, DateTimeOffset now)
     {
         var index = RequireRunningStage();
         if (index == 0)
@@ -111,6 +126,7 @@ public sealed class Session(
         }
 
         StageIndex = index - 1;
+        StageStartedAt = now;
         return protocol.Stages[index - 1];
     }
 
@@ -131,6 +147,17 @@ public sealed class Session(
         Status = SessionStatus.Cancelled;
     }
 
+    /// <summary>Nobody started it within the group's grace period. Only a scheduled session can be missed.</summary>
+    public void MarkMissed()
+    {
+        if (Status is not SessionStatus.Scheduled)
+        {
+            throw new InvalidOperationException($"Session {Number} is {Status}; only a scheduled session can be missed.");
+        }
+
+        Status = SessionStatus.Missed;
+    }
+
     /// <summary>A status as it is said in a sentence ("Session 3 is over").</summary>
     public static Phrase Describe(SessionStatus status) => Phrase.Of(status switch
     {
@@ -138,6 +165,7 @@ public sealed class Session(
         SessionStatus.Running => "status.session.running",
         SessionStatus.Ended => "status.session.ended",
         SessionStatus.Cancelled => "status.session.cancelled",
+        SessionStatus.Missed => "status.session.missed",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     });
 

@@ -6,4 +6,7 @@ public enum SessionStatus
     Running,
     Ended,
     Cancelled,
+
+    /// <summary>Scheduled, but nobody started it within its group's grace period; a facilitator may still start it.</summary>
+    Missed,
 }

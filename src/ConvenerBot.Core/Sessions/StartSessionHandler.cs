@@ -6,6 +6,11 @@ using ConvenerBot.Core.Protocols;
 
 namespace ConvenerBot.Core.Sessions;
 
+/// <summary>
+/// Starts a session: one named, or the next scheduled one. A missed session may still be started, by its
+/// number: explicitly (<c>now</c>, or the Start button of its notice) when its time is more than an hour
+/// away, as for any session.
+/// </summary>
 public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHandler<StartSessionCommand>
 {
     public async Task<Reply> HandleAsync(StartSessionCommand command, CommandContext context, CancellationToken cancellationToken)
@@ -16,7 +21,9 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         var sessions = context.Store.Sessions;
         if (await sessions.FindRunningAsync(context.Group.Id, forUpdate: true, cancellationToken) is { } running)
         {
-            throw new ConvenerRuleException("rule.session.other-running", ("number", running.Number));
+            throw running.Number == command.Number
+                ? new ConvenerRuleException("rule.session.already-running", ("number", running.Number)) { StaleStage = command.Pressed }
+                : new ConvenerRuleException("rule.session.other-running", ("number", running.Number));
         }
 
         Session session;
@@ -26,9 +33,15 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
         }
         else
         {
-            var next = (await sessions.ListUpcomingAsync(context.Group.Id, cancellationToken)).FirstOrDefault(s => s.Status is SessionStatus.Scheduled && !s.IsOverdue(context.Now))
+            var next = (await sessions.ListUpcomingAsync(context.Group.Id, cancellationToken)).FirstOrDefault(s => s.Status is SessionStatus.Scheduled)
                 ?? throw new ConvenerRuleException("rule.session.none-scheduled");
             session = await context.RequireSessionAsync(next.Number, forUpdate: true, cancellationToken);
+        }
+
+        if (command.Pressed && session.Status is not (SessionStatus.Scheduled or SessionStatus.Missed))
+        {
+            // A Start button under the notice of a session that has ended or was cancelled since.
+            throw new ConvenerRuleException("rule.session.cannot-start", ("number", session.Number), ("status", Session.Describe(session.Status))) { StaleStage = true };
         }
 
         if (command.CaseNumber is { } caseNumber)
@@ -42,7 +55,7 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
             session.AssignCase(chosen.Id);
         }
 
-        if (!command.Now && session.Status is SessionStatus.Scheduled && session.CaseId is not null
+        if (!command.Now && session.Status is (SessionStatus.Scheduled or SessionStatus.Missed) && session.CaseId is not null
             && (session.ScheduledAt - context.Now).Duration() > Session.StartWindow)
         {
             // Planned for another day (or long past): starting it is likely a mistake, so ask first.
@@ -51,35 +64,8 @@ public sealed class StartSessionHandler(ProtocolCatalog protocols) : ICommandHan
                 ("number", session.Number), ("when", context.ShowTime(session.ScheduledAt)));
         }
 
-        session.Start(context.Member.Id, context.Now);
-        try
-        {
-            await sessions.SaveAsync(session, cancellationToken);
-        }
-        catch (Persistence.StoreConflictException)
-        {
-            // Another instance started a session in this group in the same moment.
-            throw new ConvenerRuleException("rule.session.started-elsewhere");
-        }
-
-        await SessionReminders.RemoveAsync(context.Store, session, cancellationToken);
-        await sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
-        var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
-        // The holder is present in their own session, whether or not they type anything.
-        await sessions.MarkAttendedAsync(session.Id, theCase.HolderId, context.Now, cancellationToken);
-        if (theCase.Status is CaseStatus.Open)
-        {
-            await context.Store.Cases.SetStatusAsync(theCase.Id, CaseStatus.Scheduled, cancellationToken);
-        }
-
         var protocol = protocols.Get(session.ProtocolKey);
-        await StageTimers.SetAsync(context.Store, session, protocol.Stages[0].Minutes, context.Now, cancellationToken);
-        return Reply.Of(
-            new OutboundMessage(
-                context.Say(
-                    protocol.Stages.Count == 1 ? "reply.session.started.one" : "reply.session.started.other",
-                    ("number", session.Number), ("protocol", protocol.Name), ("count", protocol.Stages.Count)),
-                OpensSpace: context.Say("reply.session.space", ("number", session.Number), ("title", Text.UserText.Shorten(theCase.Title, 100)))),
-            StagePrompt.Render(session, protocol, theCase, context.Language));
+        var theCase = await SessionStart.BeginAsync(context.Store, session, context.Member.Id, context.Member.Id, protocol, context.Now, cancellationToken);
+        return Reply.Of(SessionStart.Messages(session, protocol, theCase, context.Language));
     }
 }

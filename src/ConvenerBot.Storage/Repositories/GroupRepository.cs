@@ -79,6 +79,14 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
     public Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command("UPDATE groups SET time_zone = @TimeZone WHERE id = @Id", new { TimeZone = timeZone, Id = groupId }, cancellationToken));
 
+    public Task SetSettingsAsync(long groupId, GroupSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return db.Connection.ExecuteAsync(db.Command(
+            "UPDATE groups SET auto_start = @AutoStart, start_grace_minutes = @GraceMinutes, auto_advance = @AutoAdvance WHERE id = @Id",
+            new { settings.AutoStart, settings.GraceMinutes, settings.AutoAdvance, Id = groupId }, cancellationToken));
+    }
+
     public Task<int> NextCaseNumberAsync(long groupId, CancellationToken cancellationToken) =>
         db.Connection.ExecuteScalarAsync<int>(db.Command(
             "UPDATE groups SET next_case_number = next_case_number + 1 WHERE id = @Id RETURNING next_case_number - 1",
@@ -92,7 +100,7 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
     public async Task<Group?> FindByIdAsync(long groupId, CancellationToken cancellationToken) =>
         (await db.Connection.QuerySingleOrDefaultAsync<GroupRow>(db.Command(
             """
-            SELECT id, platform, external_id, title, time_zone, created_at, active, language
+            SELECT id, platform, external_id, title, time_zone, created_at, active, language, auto_start, start_grace_minutes, auto_advance
             FROM groups
             WHERE id = @Id
             """, new { Id = groupId }, cancellationToken)))?.ToGroup();
@@ -100,7 +108,7 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
     private Task<GroupRow?> FindRowAsync(ConversationRef conversation, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<GroupRow>(db.Command(
             """
-            SELECT id, platform, external_id, title, time_zone, created_at, active, language
+            SELECT id, platform, external_id, title, time_zone, created_at, active, language, auto_start, start_grace_minutes, auto_advance
             FROM groups
             WHERE platform = @Platform AND external_id = @ExternalId
             """, new { conversation.Platform, ExternalId = conversation.Id }, cancellationToken));
@@ -123,6 +131,16 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
 
         public string Language { get; set; } = "";
 
-        public Group ToGroup() => new(Id, Platform, ExternalId, Title, TimeZone, CreatedAt, Active) { Language = Language };
+        public bool AutoStart { get; set; }
+
+        public long StartGraceMinutes { get; set; }
+
+        public bool AutoAdvance { get; set; }
+
+        public Group ToGroup() => new(Id, Platform, ExternalId, Title, TimeZone, CreatedAt, Active)
+        {
+            Language = Language,
+            Settings = new GroupSettings(AutoStart, (int)StartGraceMinutes, AutoAdvance),
+        };
     }
 }

@@ -9,7 +9,8 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
 
     private const string Select =
         """
-        SELECT id, group_id, number, case_id, protocol_key, status, scheduled_at, started_at, ended_at, stage_index, facilitator_id
+        SELECT id, group_id, number, case_id, protocol_key, status, scheduled_at, started_at, ended_at, stage_index, facilitator_id,
+               scheduled_by, space, stage_started_at
         FROM sessions
         """;
 
@@ -30,6 +31,11 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             Select + " WHERE group_id = @GroupId AND number = @Number" + (forUpdate ? db.Dialect.ForUpdate : ""),
             new { GroupId = groupId, Number = number }, cancellationToken)))?.ToSession();
 
+    public async Task<Session?> FindByIdAsync(long groupId, long sessionId, bool forUpdate, CancellationToken cancellationToken) =>
+        (await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND id = @Id" + (forUpdate ? db.Dialect.ForUpdate : ""),
+            new { GroupId = groupId, Id = sessionId }, cancellationToken)))?.ToSession();
+
     public async Task<Session?> FindRunningAsync(long groupId, bool forUpdate, CancellationToken cancellationToken) =>
         (await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
             Select + " WHERE group_id = @GroupId AND status = @Running" + (forUpdate ? db.Dialect.ForUpdate : ""),
@@ -40,6 +46,14 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
             Select + " WHERE group_id = @GroupId AND status IN (@Scheduled, @Running) ORDER BY scheduled_at, number",
             new { GroupId = groupId, Statuses.Session.Scheduled, Statuses.Session.Running }, cancellationToken));
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public async Task<IReadOnlyList<Session>> ListMissedAsync(long groupId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND status = @Missed AND scheduled_at >= @Since ORDER BY scheduled_at, number",
+            new { GroupId = groupId, Statuses.Session.Missed, Since = since }, cancellationToken));
         return [.. rows.Select(r => r.ToSession())];
     }
 
@@ -69,7 +83,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             """
             UPDATE sessions
             SET case_id = @CaseId, status = @Status, started_at = @StartedAt, ended_at = @EndedAt,
-                stage_index = @StageIndex, facilitator_id = @FacilitatorId
+                stage_index = @StageIndex, facilitator_id = @FacilitatorId, space = @Space, stage_started_at = @StageStartedAt
             WHERE id = @Id
             """,
             new
@@ -81,6 +95,8 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
                 session.EndedAt,
                 session.StageIndex,
                 session.FacilitatorId,
+                session.Space,
+                session.StageStartedAt,
             },
             cancellationToken));
         }
@@ -135,8 +151,15 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
 
         public long? FacilitatorId { get; set; }
 
+        public long ScheduledBy { get; set; }
+
+        public string? Space { get; set; }
+
+        public DateTimeOffset? StageStartedAt { get; set; }
+
         public Session ToSession() => new(
-            Id, GroupId, (int)Number, CaseId, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int?)StageIndex, FacilitatorId);
+            Id, GroupId, (int)Number, CaseId, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int?)StageIndex, FacilitatorId,
+            ScheduledBy, Space, StageStartedAt);
     }
 
     private sealed class AttendeeRow

@@ -42,6 +42,7 @@ internal static class Statuses
         public const string Running = "running";
         public const string Ended = "ended";
         public const string Cancelled = "cancelled";
+        public const string Missed = "missed";
 
         public static string Of(SessionStatus status) => status switch
         {
@@ -49,6 +50,7 @@ internal static class Statuses
             SessionStatus.Running => Running,
             SessionStatus.Ended => Ended,
             SessionStatus.Cancelled => Cancelled,
+            SessionStatus.Missed => Missed,
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A session status with no stored word."),
         };
 
@@ -58,6 +60,7 @@ internal static class Statuses
             Running => SessionStatus.Running,
             Ended => SessionStatus.Ended,
             Cancelled => SessionStatus.Cancelled,
+            Missed => SessionStatus.Missed,
             _ => throw new InvalidDataException($"Unknown stored session status '{name}'."),
         };
     }

@@ -129,10 +129,13 @@ public static partial class UserFacingLiterals
     private static bool IsHeader(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax member && NameOf(member.Expression) is "Headers" or "DefaultRequestHeaders";
 
-    /// <summary><c>ex.Message.Contains("chat not found", …)</c>: text a platform's error is recognised by, never shown.</summary>
+    /// <summary>
+    /// <c>ex.Message.Contains("chat not found", …)</c>, <c>call.Description.Contains(…)</c>: text a platform's error
+    /// is recognised by, never shown.
+    /// </summary>
     private static bool IsErrorMatch(InvocationExpressionSyntax call) =>
         call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Contains" or "StartsWith" or "EndsWith" or "Equals" or "IndexOf" } member
-        && NameOf(member.Expression) == "Message";
+        && NameOf(member.Expression) is "Message" or "Description";
 
     /// <summary><c>logger.LogWarning(…)</c>, a [LoggerMessage] method <c>LogSomething(…)</c>, <c>BeginScope</c>, <c>LoggerMessage.Define</c>.</summary>
     private static bool IsLogging(InvocationExpressionSyntax call) => call.Expression switch

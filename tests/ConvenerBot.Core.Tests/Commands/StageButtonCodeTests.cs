@@ -16,6 +16,18 @@ public sealed class StageButtonCodeTests
     }
 
     [Theory]
+    [InlineData(StageAction.Start, "s:a:3:1")]
+    [InlineData(StageAction.Extend, "s:t:3:1")]
+    public void StartAndExtend_HaveCodesOfTheirOwn(StageAction action, string expected)
+    {
+        var data = StageButtonCode.Encode(action, new StageRef(3, 1));
+
+        Assert.Equal(expected, data);
+        Assert.True(StageButtonCode.TryParse(data, out var button));
+        Assert.Equal(action, button.Action);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("s:y:1:1")]

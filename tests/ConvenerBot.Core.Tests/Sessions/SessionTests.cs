@@ -22,9 +22,9 @@ public sealed class SessionTests
         var session = Scheduled();
 
         session.Start(facilitatorId: 3, Now);
-        var second = session.MoveNext(ThreeStages);
-        var third = session.MoveNext(ThreeStages);
-        var back = session.MoveBack(ThreeStages);
+        var second = session.MoveNext(ThreeStages, Now);
+        var third = session.MoveNext(ThreeStages, Now);
+        var back = session.MoveBack(ThreeStages, Now);
         session.End(Now.AddHours(1));
 
         Assert.Equal(("b", "c", "b"), (second.Key, third.Key, back.Key));
@@ -36,10 +36,10 @@ public sealed class SessionTests
     {
         var session = Scheduled();
         session.Start(3, Now);
-        session.MoveNext(ThreeStages);
-        session.MoveNext(ThreeStages);
+        session.MoveNext(ThreeStages, Now);
+        session.MoveNext(ThreeStages, Now);
 
-        var ex = Assert.Throws<ConvenerRuleException>(() => session.MoveNext(ThreeStages));
+        var ex = Assert.Throws<ConvenerRuleException>(() => session.MoveNext(ThreeStages, Now));
 
         Assert.Contains("/session end", RuleText.Of(ex), StringComparison.Ordinal);
         Assert.Equal(2, session.StageIndex);
@@ -49,13 +49,13 @@ public sealed class SessionTests
     public void IllegalMoves_AreRefusedAndChangeNothing()
     {
         var notStarted = Scheduled();
-        Assert.Throws<ConvenerRuleException>(() => notStarted.MoveNext(ThreeStages));
+        Assert.Throws<ConvenerRuleException>(() => notStarted.MoveNext(ThreeStages, Now));
         Assert.Throws<ConvenerRuleException>(() => notStarted.End(Now));
         Assert.Throws<ConvenerRuleException>(() => Scheduled(caseId: null).Start(3, Now));
 
         var running = Scheduled();
         running.Start(3, Now);
-        Assert.Throws<ConvenerRuleException>(() => running.MoveBack(ThreeStages));
+        Assert.Throws<ConvenerRuleException>(() => running.MoveBack(ThreeStages, Now));
         Assert.Throws<ConvenerRuleException>(running.Cancel);
         Assert.Throws<ConvenerRuleException>(() => running.Start(3, Now));
         Assert.Throws<ConvenerRuleException>(() => running.AssignCase(9));

@@ -33,6 +33,20 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null, Conv
         return convener.HandleAsync(Inbound(who, text, admin), CancellationToken.None);
     }
 
+    /// <summary>Presses a button under a message of the bot (a stage prompt, a start or time-up notice).</summary>
+    public Task<Reply> PressAsync(string who, StageAction action, int session, int stage, bool admin = false)
+    {
+        time?.Advance(TimeSpan.FromSeconds(1));
+        return convener.HandleAsync(Inbound(who, "", admin) with { Button = new StageButton(action, new StageRef(session, stage)) }, CancellationToken.None);
+    }
+
+    /// <summary>Plain text in reply to a message of the bot, by its platform id.</summary>
+    public Task<Reply> ReplyAsync(string who, string messageId, string text)
+    {
+        time?.Advance(TimeSpan.FromSeconds(1));
+        return convener.HandleAsync(Inbound(who, text) with { RepliedToMessageId = messageId }, CancellationToken.None);
+    }
+
     public Inbound Inbound(string who, string text, bool admin = false) =>
         new(Conversation, "Test group", new MemberRef("test", who), who, admin, text) { Kind = kind };
 

@@ -75,6 +75,23 @@ public abstract class StoreFixture : IAsyncLifetime
     public IConvener CreateConvener(string connectionString) =>
         BuildProvider(null, connectionString).GetRequiredService<IConvener>();
 
+    /// <summary>The protocols the engine runs on.</summary>
+    public ProtocolCatalog Protocols => _providers[0].GetRequiredService<ProtocolCatalog>();
+
+    /// <summary>
+    /// A dispatcher of the session work (start notices and missed checks, stage timers), posting through
+    /// <paramref name="gateway"/>; reminders are left out, so what is posted is only that.
+    /// </summary>
+    public DueWorkDispatcher SessionWork(IConversationGateway gateway)
+    {
+        var notices = new GroupNotices(Store, new ConversationGateways([gateway]));
+        return new DueWorkDispatcher(
+            Store,
+            [new Core.Sessions.SessionStarts(Store, Protocols, notices), new Core.Sessions.StageTimers(Store, Protocols, notices)],
+            Time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DueWorkDispatcher>.Instance);
+    }
+
     public Chat NewChat(Core.Conversations.ConversationKind kind = Core.Conversations.ConversationKind.Local) => new(Convener, Time, kind);
 
     public async Task<Core.Groups.Group> StoredGroupAsync(Chat chat)

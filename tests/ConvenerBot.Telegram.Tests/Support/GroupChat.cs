@@ -127,6 +127,7 @@ internal sealed class GroupChat(FakeBotApi api, RunningBot bot, long chatId, boo
         Text = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(sent.Text, "<[^>]+>", "")),
         ReplyMarkup = sent.ReplyMarkup,
         MessageThreadId = sent.MessageThreadId,
+        IsTopicMessage = sent.MessageThreadId is not null && isForum,
     };
 
     private async Task DeliverAsync(Update update)

@@ -1,0 +1,54 @@
+using System.Globalization;
+using ConvenerBot.Core.Conversations;
+
+namespace ConvenerBot.Storage.Tests.Support;
+
+/// <summary>
+/// The adapter boundary for the "test" platform: records what would be posted and says it was delivered,
+/// each message with an id of its own. A message that opens a space opens one named after its message
+/// (<c>space-N</c>); spaces named in <see cref="Gone"/> answer <see cref="PostResult.SpaceGone"/>.
+/// </summary>
+public sealed class RecordingGateway : IConversationGateway
+{
+    private readonly Lock _gate = new();
+    private readonly List<ConversationPost> _posts = [];
+
+    public string Platform => "test";
+
+    /// <summary>Spaces deleted on the platform: posts into them are refused.</summary>
+    public HashSet<string> Gone { get; } = [];
+
+    public IReadOnlyList<ConversationPost> PostsTo(Chat chat)
+    {
+        lock (_gate)
+        {
+            return [.. _posts.Where(p => p.Conversation == chat.Conversation)];
+        }
+    }
+
+    /// <summary>The message id the post was given.</summary>
+    public string IdOf(ConversationPost post)
+    {
+        lock (_gate)
+        {
+            return (_posts.IndexOf(post) + 1).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    public Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        lock (_gate)
+        {
+            if (post.Space is { } space && Gone.Contains(space))
+            {
+                return Task.FromResult<PostResult>(new PostResult.SpaceGone("thread not found"));
+            }
+
+            _posts.Add(post);
+            var id = _posts.Count.ToString(CultureInfo.InvariantCulture);
+            var opened = post.Space is null && post.Message.OpensSpace is not null ? $"space-{id}" : post.Space;
+            return Task.FromResult<PostResult>(new PostResult.Delivered([id], opened));
+        }
+    }
+}
