@@ -16,7 +16,13 @@ public interface IDueWorkRepository
     /// </summary>
     Task<IReadOnlyList<DueWork>> ClaimAsync(string claimer, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes work that is done; false when <paramref name="claimer"/> no longer holds it (another took it over, or it was removed).</summary>
+    /// <summary>
+    /// Removes work that is done; false when <paramref name="claimer"/> no longer holds it (another took it
+    /// over, or it was removed). Where the database allows it, the transaction then commits without waiting
+    /// for the disk: should the database server itself crash at that moment, the removal may be lost and the
+    /// work is done again once its claim runs out, a repeat handlers bear anyway. Keep writes that must
+    /// survive such a crash out of that transaction.
+    /// </summary>
     Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken);
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
 
     public async Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken) =>
         await db.Connection.ExecuteAsync(db.Command(
-            "DELETE FROM due_work WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer }, cancellationToken)) == 1;
+            db.Dialect.CommitWithoutFlush + "DELETE FROM due_work WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer }, cancellationToken)) == 1;
 
     public async Task<bool> ReleaseAsync(long id, string claimer, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         await db.Connection.ExecuteAsync(db.Command(
