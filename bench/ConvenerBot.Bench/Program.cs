@@ -15,11 +15,20 @@ using Telegram.Bot.Types.Enums;
 // latency from an update being queued to the bot's first answer in that chat.
 // Usage: dotnet run -c Release --project bench/ConvenerBot.Bench [groups=20] [rounds=3]
 //        dotnet run -c Release --project bench/ConvenerBot.Bench discord [requests/s=200] [seconds=10]
+//        dotnet run -c Release --project bench/ConvenerBot.Bench dues [ticks=200] [lag-seconds=20] [rows/s=1000]
 if (args.Length > 0 && args[0] == "discord")
 {
     return await DiscordBench.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+}
+
+if (args.Length > 0 && args[0] == "dues")
+{
+    return await DuesBench.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000);
 }
 
 var groups = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;

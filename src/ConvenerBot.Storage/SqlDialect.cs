@@ -23,6 +23,12 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public abstract string SkipLocked { get; }
 
+    /// <summary>
+    /// Put before a statement whose transaction may commit without waiting for the disk: a crash of the
+    /// database server just after may lose the whole commit (never a part of it); a crash of the caller cannot.
+    /// </summary>
+    public abstract string CommitWithoutFlush { get; }
+
     /// <summary>The folder under Migrations/ holding this database's scripts.</summary>
     public abstract string MigrationFolder { get; }
 

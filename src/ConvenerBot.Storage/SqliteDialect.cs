@@ -30,6 +30,9 @@ internal sealed class SqliteDialect(string connectionString) : SqlDialect
     // write lock: no two claims ever run at once, so there is nothing to skip.
     public override string SkipLocked => "";
 
+    // SQLite sets how commits reach the disk per connection (PRAGMA synchronous), not per transaction.
+    public override string CommitWithoutFlush => "";
+
     public override string MigrationFolder => "Sqlite";
 
     /// <summary>

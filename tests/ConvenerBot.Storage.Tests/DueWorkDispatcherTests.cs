@@ -1,5 +1,6 @@
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Storage.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConvenerBot.Storage.Tests;
@@ -11,8 +12,8 @@ public abstract class DueWorkDispatcherTests(StoreFixture fixture)
 
     private readonly Flaky _flaky = new();
 
-    private DueWorkDispatcher Dispatcher() =>
-        new(fixture.Store, [new ForgetOldDeliveries(fixture.Store), _flaky], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+    private DueWorkDispatcher Dispatcher(params IDueWorkHandler[] more) =>
+        new(fixture.Store, [new ForgetOldDeliveries(fixture.Store), _flaky, .. more], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
 
     [Fact]
     public async Task ForgettingOldDeliveries_RunsAtStart_ThenOnceADay_ForTheWholeDeployment()
@@ -79,6 +80,77 @@ public abstract class DueWorkDispatcherTests(StoreFixture fixture)
         fixture.Time.Advance(DueWorkDispatcher.Lease);
         Assert.Equal(1, await first.RunDueAsync(None));
         Assert.Equal(2, _flaky.Successes(subject));
+    }
+
+    [Fact]
+    public async Task DispatcherThatDiesBetweenClaimAndSend_KeepsOthersOffUntilItsLeaseEnds_ThenEachPieceIsDeliveredOnce()
+    {
+        var now = fixture.Time.GetUtcNow();
+        var subject = Random.Shared.NextInt64(1, long.MaxValue / 2);
+        var ids = new List<long>();
+        await using (var tx = await fixture.Store.BeginAsync(None))
+        {
+            // One batch and five more, oldest first.
+            for (var i = 0; i < DueWorkDispatcher.Batch + 5; i++)
+            {
+                ids.Add(await tx.DueWork.AddAsync(new DueWork(0, null, Deliveries.WorkKind, subject + i, null, now - TimeSpan.FromSeconds(100 - i), now), None));
+            }
+
+            await tx.CommitAsync(None);
+        }
+
+        // The host stops (or the process dies) while the sixth piece of its batch is being sent: the
+        // dispatcher's token is cancelled, so nothing after that point runs, as nothing would in a dead process.
+        using var dying = new CancellationTokenSource();
+        var dead = new Deliveries(dieAt: 6, dying);
+        var first = Dispatcher(dead);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.RunDueAsync(dying.Token));
+        Assert.Equal(ids[..5], dead.Delivered);
+        await using (var connection = await fixture.OpenConnectionAsync())
+        {
+            Assert.Equal(
+                ids[5..DueWorkDispatcher.Batch],
+                (await connection.QueryAsync<long>("SELECT id FROM due_work WHERE claimed_by = @Claimer ORDER BY id", new { first.Claimer })).ToList());
+        }
+
+        // Until the lease ends, another dispatcher takes only what the dead one never claimed.
+        var survivor = new Deliveries();
+        var second = Dispatcher(survivor);
+        fixture.Time.Advance(DueWorkDispatcher.Lease - TimeSpan.FromMilliseconds(1));
+        await second.RunDueAsync(None);
+        Assert.Equal(ids[DueWorkDispatcher.Batch..], survivor.Delivered);
+
+        fixture.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await second.RunDueAsync(None);
+        Assert.Equal([.. ids[DueWorkDispatcher.Batch..], .. ids[5..DueWorkDispatcher.Batch]], survivor.Delivered);
+        Assert.Equal(ids, dead.Delivered.Concat(survivor.Delivered).Order());
+        await using var check = await fixture.OpenConnectionAsync();
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM due_work WHERE kind = @Kind", new { Kind = Deliveries.WorkKind }));
+    }
+
+    /// <summary>Records what it delivered, in order; told to, it dies as it is about to send its n-th piece.</summary>
+    private sealed class Deliveries(int? dieAt = null, CancellationTokenSource? dying = null) : IDueWorkHandler
+    {
+        public const string WorkKind = "test-delivery";
+
+        private readonly List<long> _delivered = [];
+        private int _started;
+
+        public string Kind => WorkKind;
+
+        public IReadOnlyList<long> Delivered => _delivered;
+
+        public Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            if (++_started == dieAt)
+            {
+                dying!.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            _delivered.Add(work.Id);
+            return Task.FromResult<DateTimeOffset?>(null);
+        }
     }
 
     /// <summary>Fails the first time a row says "fail-once"; counts what it did per subject.</summary>

@@ -64,7 +64,7 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(undelivered);
         var held = await transaction.DueWork.FindAsync(ticket.Id, cancellationToken);
-        if (held is null || !await transaction.DueWork.CompleteAsync(ticket.Id, ticket.Holder, cancellationToken))
+        if (held is null || !await transaction.DueWork.CompleteAsync(ticket.Id, ticket.Holder, cancellationToken, alone: undelivered.Count == 0))
         {
             return false;
         }

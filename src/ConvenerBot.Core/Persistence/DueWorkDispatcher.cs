@@ -94,7 +94,7 @@ public sealed partial class DueWorkDispatcher(
         try
         {
             await using var transaction = await store.BeginAsync(cancellationToken);
-            if (!await transaction.DueWork.CompleteAsync(work.Id, Claimer, cancellationToken))
+            if (!await transaction.DueWork.CompleteAsync(work.Id, Claimer, cancellationToken, alone: again is null))
             {
                 // Removed meanwhile (the session moved on or was cancelled), or the lease ran out and another worker took it over.
                 LogGone(logger, work.Kind, work.Id);

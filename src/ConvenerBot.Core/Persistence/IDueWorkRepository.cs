@@ -19,8 +19,15 @@ public interface IDueWorkRepository
     /// </summary>
     Task<IReadOnlyList<DueWork>> ClaimAsync(string claimer, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
-    /// <summary>Removes work that is done; false when <paramref name="claimer"/> no longer holds it (another took it over, or it was removed).</summary>
-    Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes work that is done; false when <paramref name="claimer"/> no longer holds it (another took it
+    /// over, or it was removed). When the removal is all the transaction writes (<paramref name="alone"/>),
+    /// the transaction commits without waiting for the disk where the database allows it: should the
+    /// database server itself crash at that moment, the removal may be lost and the work is done again once
+    /// its claim runs out, a repeat handlers bear anyway. A transaction that also writes what must survive
+    /// such a crash (the next run of recurring work, what is left to post) passes false.
+    /// </summary>
+    Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken, bool alone = true);
 
     /// <summary>
     /// Gives the work back to be tried again at <paramref name="retryAt"/>, counting one more attempt; false

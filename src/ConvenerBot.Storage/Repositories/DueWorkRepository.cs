@@ -24,22 +24,26 @@ internal sealed class DueWorkRepository(DbContext db) : IDueWorkRepository
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var rows = await db.Connection.QueryAsync<DueWorkRow>(db.Command(
-            $"""
-            UPDATE due_work
-            SET claimed_by = @Claimer, claimed_until = @Until
-            WHERE id IN (
-                SELECT id FROM due_work
-                WHERE due_at <= @Now AND (claimed_until IS NULL OR claimed_until <= @Now)
-                ORDER BY due_at, id
-                LIMIT @Max{db.Dialect.SkipLocked})
-            RETURNING {Columns}
-            """, new { Claimer = claimer, Until = now + lease, Now = now, Max = max }, cancellationToken));
+            ClaimSql(db.Dialect), new { Claimer = claimer, Until = now + lease, Now = now, Max = max }, cancellationToken));
         return [.. rows.Select(r => r.ToDueWork()).OrderBy(w => w.DueAt).ThenBy(w => w.Id)];
     }
 
-    public async Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken) =>
+    /// <summary>The claim's statement in a dialect, with parameters @Claimer, @Until, @Now and @Max (the benchmark explains it as it is).</summary>
+    internal static string ClaimSql(SqlDialect dialect) =>
+        $"""
+        UPDATE due_work
+        SET claimed_by = @Claimer, claimed_until = @Until
+        WHERE id IN (
+            SELECT id FROM due_work
+            WHERE due_at <= @Now AND (claimed_until IS NULL OR claimed_until <= @Now)
+            ORDER BY due_at, id
+            LIMIT @Max{dialect.SkipLocked})
+        RETURNING {Columns}
+        """;
+
+    public async Task<bool> CompleteAsync(long id, string claimer, CancellationToken cancellationToken, bool alone = true) =>
         await db.Connection.ExecuteAsync(db.Command(
-            "DELETE FROM due_work WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer }, cancellationToken)) == 1;
+            (alone ? db.Dialect.CommitWithoutFlush : "") + "DELETE FROM due_work WHERE id = @Id AND claimed_by = @Claimer", new { Id = id, Claimer = claimer }, cancellationToken)) == 1;
 
     public async Task<bool> ReleaseAsync(long id, string claimer, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         await db.Connection.ExecuteAsync(db.Command(

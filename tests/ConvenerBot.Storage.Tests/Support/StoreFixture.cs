@@ -118,6 +118,9 @@ public abstract class StoreFixture : IAsyncLifetime
         return dump.ToString();
     }
 
+    /// <summary>The dialect of the first store, e.g. to open a connection as the repositories do.</summary>
+    internal SqlDialect Dialect => _providers[0].GetRequiredService<SqlDialect>();
+
     /// <summary>A plain connection to the test database (tables reachable without a schema prefix).</summary>
     public Task<DbConnection> OpenConnectionAsync() => OpenRawAsync();
 
