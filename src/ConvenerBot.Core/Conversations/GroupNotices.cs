@@ -74,27 +74,6 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
         return result;
     }
 
-    /// <summary>
-    /// Posts the prompt of the session's current stage into its space and records its message ids, so that
-    /// replies to it are contributions to that stage, as for a prompt posted in answer to a command.
-    /// </summary>
-    public async Task PostPromptAsync(Group group, Session session, OutboundMessage prompt, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (await PostAsync(group, prompt, session, cancellationToken) is not PostResult.Delivered { MessageIds: var ids })
-        {
-            return;
-        }
-
-        await using var transaction = await store.BeginAsync(cancellationToken);
-        foreach (var id in ids)
-        {
-            await transaction.Prompts.RecordAsync(group.Id, id, session.Id, session.StageIndex ?? 0, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     /// <summary>Stores the space a session's start opened (or forgets one that is gone), unless it changed meanwhile.</summary>
     public async Task UseSpaceAsync(Session session, string? space, string? expected, CancellationToken cancellationToken)
     {

@@ -144,6 +144,11 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
                     LogPrivateUnreachable(logger, work.Id);
                     break;
                 case PostResult.Delivered delivered when privately is null:
+                    if (message is { SpaceSession: { } opened } && delivered.Space is { } newSpace && newSpace != space)
+                    {
+                        await RecordSpaceAsync(groupId, opened, newSpace, cancellationToken);
+                    }
+
                     space = delivered.Space ?? space;
                     replyTo = null;
                     await RecordPromptAsync(groupId, message, delivered, now, cancellationToken);
@@ -162,6 +167,18 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
         await using var transaction = await store.BeginAsync(cancellationToken);
         await transaction.DueWork.SetPayloadAsync(work.Id, work.ClaimedBy ?? "", JsonSerializer.Serialize(rest, Json), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The space a session's start message opened is stored with the session, as when an adapter posts it.</summary>
+    private async Task RecordSpaceAsync(long groupId, int sessionNumber, string space, CancellationToken cancellationToken)
+    {
+        await using var transaction = await store.BeginAsync(cancellationToken);
+        if (await transaction.Sessions.FindAsync(groupId, sessionNumber, forUpdate: true, cancellationToken) is { } session)
+        {
+            session.UseSpace(space);
+            await transaction.Sessions.SaveAsync(session, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>A stage prompt posted from here is known by its message ids, as one the adapter posted.</summary>

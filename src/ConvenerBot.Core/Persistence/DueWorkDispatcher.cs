@@ -61,7 +61,9 @@ public sealed partial class DueWorkDispatcher(
                 done += await RunAsync(work, cancellationToken) ? 1 : 0;
             }
 
-            if (claimed.Count < Batch)
+            // Work may make more work due at once (a session started on its own posts its prompt through the
+            // outbox): claiming goes on until nothing is due.
+            if (claimed.Count == 0)
             {
                 return done;
             }

@@ -142,7 +142,6 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
     private async Task AutoStartAsync(Group group, Session session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var protocol = protocols.Get(session.ProtocolKey);
-        Case theCase;
         Phrase? refused = null;
         await using (var transaction = await store.BeginAsync(cancellationToken))
         {
@@ -160,13 +159,17 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
                 }
 
                 var facilitator = session.ScheduledBy ?? throw new InvalidOperationException($"Session row {session.Id} has no scheduler.");
-                theCase = await SessionStart.BeginAsync(transaction, session, facilitator, present: null, protocol, now, cancellationToken);
+                var theCase = await SessionStart.BeginAsync(transaction, session, facilitator, present: null, protocol, now, cancellationToken);
+
+                // The start message (which opens the session's space) and the first prompt are posted from the
+                // outbox, written with the start: a session started is never left without its prompt.
+                var messages = SessionStart.Messages(session, protocol, theCase, group.Language);
+                await Outbox.WriteAsync(transaction, group.Id, new OutboxPost(messages, null, session.Space, null, group.Language, Private: false), now, heldBy: null, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (ConvenerRuleException ex)
             {
                 refused = ex.Phrase;
-                theCase = null!;
             }
         }
 
@@ -174,15 +177,6 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
         {
             var text = MessageCatalog.Default.Render(group.Language, "start.auto-refused", ("number", session.Number), ("reason", refused));
             await notices.PostAsync(group, new OutboundMessage(text), null, cancellationToken);
-            return;
         }
-
-        var messages = SessionStart.Messages(session, protocol, theCase, group.Language);
-        if (await notices.PostAsync(group, messages[0], null, cancellationToken) is PostResult.Delivered { Space: { } space })
-        {
-            await notices.UseSpaceAsync(session, space, session.Space, cancellationToken);
-        }
-
-        await notices.PostPromptAsync(group, session, messages[1], now, cancellationToken);
     }
 }

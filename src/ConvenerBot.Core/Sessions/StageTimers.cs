@@ -77,7 +77,6 @@ public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols,
     /// <summary>Moves the session to its next stage, as the group asked, and posts that stage's prompt in the session's space.</summary>
     private async Task AdvanceAsync(Group group, Session session, DueWork work, Protocol protocol, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Cases.Case? theCase;
         await using (var transaction = await store.BeginAsync(cancellationToken))
         {
             if (await transaction.Sessions.FindRunningAsync(group.Id, forUpdate: true, cancellationToken) is not { } locked || !IsFor(locked, work))
@@ -89,11 +88,13 @@ public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols,
             var stage = session.MoveNext(protocol, now);
             await transaction.Sessions.SaveAsync(session, cancellationToken);
             await SetAsync(transaction, session, stage.Minutes, now, cancellationToken);
-            theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(group.Id, caseId, cancellationToken) : null;
+            var theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(group.Id, caseId, cancellationToken) : null;
+
+            // The prompt goes out through the outbox, written with the move: a stage moved to is never left unannounced.
+            var prompt = StagePrompt.Render(session, protocol, theCase, group.Language);
+            await Outbox.WriteAsync(transaction, group.Id, new OutboxPost([prompt], null, session.Space, null, group.Language, Private: false), now, heldBy: null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-
-        await notices.PostPromptAsync(group, session, StagePrompt.Render(session, protocol, theCase, group.Language), now, cancellationToken);
     }
 
     /// <summary>Whether the timer is still the one of the session's current stage.</summary>

@@ -34,17 +34,20 @@ public sealed class Chat(IConvener convener, FakeTimeProvider? time = null, Conv
     }
 
     /// <summary>Presses a button under a message of the bot (a stage prompt, a start or time-up notice).</summary>
-    public Task<Reply> PressAsync(string who, StageAction action, int session, int stage, bool admin = false)
-    {
-        time?.Advance(TimeSpan.FromSeconds(1));
-        return convener.HandleAsync(Inbound(who, "", admin) with { Button = new StageButton(action, new StageRef(session, stage)) }, CancellationToken.None);
-    }
+    public Task<Reply> PressAsync(string who, StageAction action, int session, int stage, bool admin = false) =>
+        DeliveredAsync(Inbound(who, "", admin) with { Button = new StageButton(action, new StageRef(session, stage)) });
 
     /// <summary>Plain text in reply to a message of the bot, by its platform id.</summary>
-    public Task<Reply> ReplyAsync(string who, string messageId, string text)
+    public Task<Reply> ReplyAsync(string who, string messageId, string text) =>
+        DeliveredAsync(Inbound(who, text) with { RepliedToMessageId = messageId });
+
+    /// <summary>Hands the message in a second later and settles its answer, as an adapter does once the answer is out.</summary>
+    private async Task<Reply> DeliveredAsync(Inbound inbound)
     {
         time?.Advance(TimeSpan.FromSeconds(1));
-        return convener.HandleAsync(Inbound(who, text) with { RepliedToMessageId = messageId }, CancellationToken.None);
+        var reply = await convener.HandleAsync(inbound, CancellationToken.None);
+        await convener.SettleAsync(reply, [], CancellationToken.None);
+        return reply;
     }
 
     public Inbound Inbound(string who, string text, bool admin = false) =>

@@ -84,10 +84,15 @@ public abstract class StoreFixture : IAsyncLifetime
     /// </summary>
     public DueWorkDispatcher SessionWork(IConversationGateway gateway)
     {
-        var notices = new GroupNotices(Store, new ConversationGateways([gateway]));
+        var gateways = new ConversationGateways([gateway]);
+        var notices = new GroupNotices(Store, gateways);
         return new DueWorkDispatcher(
             Store,
-            [new Core.Sessions.SessionStarts(Store, Protocols, notices), new Core.Sessions.StageTimers(Store, Protocols, notices)],
+            [
+                new Core.Sessions.SessionStarts(Store, Protocols, notices),
+                new Core.Sessions.StageTimers(Store, Protocols, notices),
+                new Outbox(Store, gateways, notices, Microsoft.Extensions.Logging.Abstractions.NullLogger<Outbox>.Instance),
+            ],
             Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DueWorkDispatcher>.Instance);
     }
