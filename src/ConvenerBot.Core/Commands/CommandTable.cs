@@ -53,7 +53,7 @@ public static class CommandTable
                 Choices = ["going", "maybe", "no", "case"],
                 Aliases = new Dictionary<string, string> { ["yes"] = "going", ["cant"] = "no", ["can't"] = "no" },
             },
-            new CommandArg("case-title", ArgKind.Line) { MaxLength = MaxTitleLength })
+            new CommandArg("case-title", ArgKind.Rest) { MaxLength = MaxTitleLength })
         { CommandType = typeof(RsvpCommand), AnswersPrivately = true },
         new("reminders show", Role.Member, _ => new ShowRemindersCommand())
         { CommandType = typeof(ShowRemindersCommand), ReadsOnly = true, AnswersPrivately = true, Bare = true },
