@@ -46,14 +46,14 @@ public static class CommandTable
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
             SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
-        new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("case-title")),
+        new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
             SessionId,
             new CommandArg("answer", ArgKind.Choice, Required: true)
             {
                 Choices = ["going", "maybe", "no", "case"],
                 Aliases = new Dictionary<string, string> { ["yes"] = "going", ["cant"] = "no", ["can't"] = "no" },
             },
-            new CommandArg("case-title", ArgKind.Rest) { MaxLength = MaxTitleLength })
+            new CommandArg("title", ArgKind.Rest) { MaxLength = MaxTitleLength })
         { CommandType = typeof(RsvpCommand), AnswersPrivately = true },
         new("reminders show", Role.Member, _ => new ShowRemindersCommand())
         { CommandType = typeof(ShowRemindersCommand), ReadsOnly = true, AnswersPrivately = true, Bare = true },

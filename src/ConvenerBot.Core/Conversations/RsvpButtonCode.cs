@@ -40,7 +40,7 @@ public static partial class RsvpButtonCode
         var raw = new Dictionary<string, object>(StringComparer.Ordinal) { ["id"] = session, ["answer"] = Word(answer) };
         if (caseTitle is not null)
         {
-            raw["case-title"] = caseTitle;
+            raw["title"] = caseTitle;
         }
 
         return CommandTable.Bind(descriptor, raw, UsageStyle.Slash);
