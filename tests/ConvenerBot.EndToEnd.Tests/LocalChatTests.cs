@@ -113,8 +113,36 @@ public sealed class LocalChatTests : IDisposable
         var first = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
         var second = await BotProcess.RunAsync("", _directory.FullName, Sqlite(), "migrate");
 
-        Assert.Equal((0, "Applied 6 migration(s): 0001_initial.sql, 0002_deliveries_and_active_groups.sql, 0003_member_handles_and_platform_roles.sql, 0004_due_work.sql, 0005_stage_prompts.sql, 0006_group_language.sql\n"), (first.ExitCode, first.Output));
+        Assert.Equal((0, "Applied 7 migration(s): 0001_initial.sql, 0002_deliveries_and_active_groups.sql, 0003_member_handles_and_platform_roles.sql, 0004_due_work.sql, 0005_stage_prompts.sql, 0006_group_language.sql, 0007_rsvps_and_reminder_settings.sql\n"), (first.ExitCode, first.Output));
         Assert.Equal((0, "The database is up to date.\n"), (second.ExitCode, second.Output));
+    }
+
+    [Fact]
+    public async Task Rsvp_InTheTerminalChat_IsAnswered_AndShownBySessionShow()
+    {
+        const string lines =
+            """
+            /as ana
+            /timezone UTC
+            /session schedule 2030-12-28 10:00
+            /as ben
+            /rsvp 1 case Moving offices
+            /as chloe
+            /rsvp 1 maybe
+            /rsvp 1 perhaps
+            /reminders
+            /session show 1
+
+            """;
+
+        var (exitCode, output, _) = await BotProcess.RunAsync(lines, _directory.FullName, Sqlite());
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("bot> Noted: you are going to session 1 on Sat 28 Dec 2030 10:00 (UTC) and would bring a case: Moving offices.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Noted: maybe for session 1", output, StringComparison.Ordinal);
+        Assert.Contains("bot> 'perhaps' is not an answer; say going, maybe, no or case.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Reminders in this group come 7 days, 1 day and 1 hour before each session", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Going (1): ben\nbot> Maybe (1): chloe\nbot> Can't come (0): nobody yet\nbot> Cases offered:\nbot> - Moving offices (ben)", output, StringComparison.Ordinal);
     }
 
     [Fact]
