@@ -80,6 +80,25 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
         Assert.Equal(["ben"], PrivatelyTo(chat));
     }
 
+    [Fact]
+    public async Task AGroupTheBotWasRemovedFrom_IsMarkedInactive_AndNoOneIsWrittenToOnItsBehalf()
+    {
+        var chat = fixture.NewChat();
+        var dispatcher = new DueWorkDispatcher(
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        await chat.SayAsync("ana", "/reminders set 2h");
+        var at = Minute(fixture.Time.GetUtcNow().AddHours(5));
+        await chat.SayAsync("ana", $"/session schedule {When(at)}");
+        await chat.SayAsync("ben", "/rsvp 1 going");
+        _gateway.Gone.Add(chat.Conversation.Id);
+
+        await RunUntilAsync(dispatcher, at.AddHours(-2).AddMinutes(1));
+
+        Assert.Single(_gateway.Posts, p => p.Conversation == chat.Conversation);
+        Assert.Empty(Private(chat));
+        Assert.False((await fixture.StoredGroupAsync(chat)).Active);
+    }
+
     private IEnumerable<ConversationPost> Private(Chat chat) => _gateway.Posts.Where(p => p.Conversation == chat.Conversation && p.PrivatelyTo is not null);
 
     private List<string> PrivatelyTo(Chat chat) => [.. Private(chat).Select(p => p.PrivatelyTo!.Value.Id)];
@@ -106,6 +125,9 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
 
         public HashSet<string> Unreachable { get; } = [];
 
+        /// <summary>Conversations the bot was removed from.</summary>
+        public HashSet<string> Gone { get; } = [];
+
         public string Platform => "test";
 
         public Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken)
@@ -113,6 +135,7 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
             Posts.Add(post);
             return Task.FromResult<PostResult>(post.PrivatelyTo is { } member && Unreachable.Contains(member.Id)
                 ? new PostResult.PrivateUnreachable("never started")
+                : post.PrivatelyTo is null && Gone.Contains(post.Conversation.Id) ? new PostResult.ConversationGone("kicked")
                 : new PostResult.Delivered([Posts.Count.ToString(CultureInfo.InvariantCulture)], null));
         }
     }

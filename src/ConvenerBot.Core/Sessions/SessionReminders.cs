@@ -130,7 +130,16 @@ public sealed class SessionReminders(IConvenerStore store, GroupNotices notices)
             }
         }
 
-        await notices.PostAsync(group, reminder, cancellationToken);
+        switch (await notices.TryPostAsync(group, reminder, cancellationToken))
+        {
+            case PostResult.NotDelivered { MaybePosted: false } failed:
+                // Thrown back so that the reminder is tried again; nothing was sent privately either.
+                throw new InvalidOperationException($"A reminder to group {group.Id} was not delivered: {failed.Reason}");
+            case PostResult.ConversationGone:
+                // The bot is no longer in the group (now marked inactive): its members are not written to on its behalf.
+                return null;
+        }
+
         await RemindPrivatelyAsync(group, session, privately, now, cancellationToken);
         return null;
     }
