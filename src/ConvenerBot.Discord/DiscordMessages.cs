@@ -47,7 +47,7 @@ internal static class DiscordMessages
         return [.. chunks.Select((chunk, i) => Text(chunk, ephemeral, i == chunks.Count - 1 ? Components(message, language) : null))];
     }
 
-    /// <summary>Stage buttons, contribution buttons (each opens a form) and page buttons, a row each.</summary>
+    /// <summary>Stage buttons, contribution buttons (each opens a form), a session's answer buttons and page buttons, a row each.</summary>
     public static JsonArray? Components(OutboundMessage message, string language)
     {
         var rows = new JsonArray();
@@ -71,6 +71,20 @@ internal static class DiscordMessages
         if (message.Stage is { } prompt && message.Contributions is { Count: > 0 } verbs)
         {
             rows.Add(Row(verbs.Select(verb => Button(ButtonCode.Contribute(verb, prompt), ContributionLabel(verb, language), 3))));
+        }
+
+        if (message.RsvpFor is { } session)
+        {
+            rows.Add(Row(RsvpButtonCode.Answers.Select(answer => Button(
+                RsvpButtonCode.Encode(answer, session),
+                Render(language, answer switch
+                {
+                    RsvpAnswer.Going => "platform.button.rsvp.going",
+                    RsvpAnswer.Maybe => "platform.button.rsvp.maybe",
+                    RsvpAnswer.No => "platform.button.rsvp.no",
+                    _ => "platform.button.rsvp.case",
+                }),
+                answer switch { RsvpAnswer.Going => 3, RsvpAnswer.Case => 1, _ => 2 }))));
         }
 
         if (message.Page is { Pages: > 1 } page)

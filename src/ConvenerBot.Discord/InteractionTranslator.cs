@@ -112,7 +112,7 @@ internal static class InteractionTranslator
 
         if (name == "help" && !context.IsPrivateChat)
         {
-            return Respond(context, Message(4, DiscordMessages.Text(DiscordHelp.Text, ephemeral: true)));
+            return Respond(context, Message(4, DiscordHelp.Message));
         }
 
         var (command, problem) = Build(name, sub, options);
@@ -188,6 +188,14 @@ internal static class InteractionTranslator
             return Respond(context, new JsonObject { ["type"] = 9, ["data"] = ContributionForm.Build(verb, stage, MessageCatalog.DefaultLanguage) });
         }
 
+        if (RsvpButtonCode.TryParse(customId, out var answer, out var session))
+        {
+            // An answer is the same command as /rsvp; a case needs its title, asked for in a form.
+            return answer is Core.Sessions.RsvpAnswer.Case
+                ? Respond(context, new JsonObject { ["type"] = 9, ["data"] = RsvpForm.Build(session, MessageCatalog.DefaultLanguage) })
+                : Rsvp(context, inbound, RsvpButtonCode.Bind(answer, session));
+        }
+
         if (ButtonCode.TryParsePage(customId, out var list, out var page) && list == ButtonCode.CasesList)
         {
             var command = new ListCasesCommand(page);
@@ -218,8 +226,17 @@ internal static class InteractionTranslator
             return Engine(context, inbound with { Command = command }, command);
         }
 
+        if (RsvpButtonCode.TryParse(customId, out var answer, out var session) && answer is Core.Sessions.RsvpAnswer.Case)
+        {
+            return Rsvp(context, inbound, RsvpButtonCode.Bind(answer, session, values.GetValueOrDefault(RsvpForm.TitleId, "")));
+        }
+
         return Refuse(context, Say("discord.form-invalid"));
     }
+
+    /// <summary>An answer from a button or the case form, checked as the typed command is; answered to the member alone.</summary>
+    private static Interpretation Rsvp(InteractionContext context, Inbound inbound, ParseResult bound) =>
+        bound.Command is { } command ? Engine(context, inbound with { Command = command }, command) : Refuse(context, Say(bound.Error!));
 
     private static Interpretation Engine(InteractionContext context, Inbound inbound, ICommand command) =>
         new(context, inbound, null, Press.None, context.IsPrivateChat || CommandVisibility.AnswersPrivately(command) || command is ContributeCommand);

@@ -62,6 +62,10 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public IDueWorkRepository DueWork { get; } = new DueWorkRepository(db);
 
+        public Core.Sessions.IRsvpRepository Rsvps { get; } = new RsvpRepository(db);
+
+        public Core.Sessions.IReminderSettingsRepository Reminders { get; } = new ReminderSettingsRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

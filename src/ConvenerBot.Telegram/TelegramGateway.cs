@@ -117,7 +117,10 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
         }
     }
 
-    /// <summary>The keyboard under a message: its stage actions, or the pages around a listing's page; labelled in <paramref name="language"/>.</summary>
+    /// <summary>
+    /// The keyboard under a message: its stage actions, the pages around a listing's page, or the answers to a
+    /// session (Going, Maybe, Can't, Bring a case); labelled in <paramref name="language"/>.
+    /// </summary>
     public static InlineKeyboardMarkup? Keyboard(OutboundMessage message, string language)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -135,6 +138,20 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
             }
 
             return new InlineKeyboardMarkup(turns);
+        }
+
+        if (message.RsvpFor is { } session)
+        {
+            // A session's card or reminder: members answer whether they come; a case is offered with /rsvp (the press says how).
+            string Label(RsvpAnswer answer) => Render(language, answer switch
+            {
+                RsvpAnswer.Going => "platform.button.rsvp.going",
+                RsvpAnswer.Maybe => "platform.button.rsvp.maybe",
+                RsvpAnswer.No => "platform.button.rsvp.no",
+                _ => "platform.button.rsvp.case",
+            });
+            var answers = RsvpButtonCode.Answers.Select(a => InlineKeyboardButton.WithCallbackData(Label(a), RsvpButtonCode.Encode(a, session))).ToList();
+            return new InlineKeyboardMarkup([answers[..3], answers[3..]]);
         }
 
         if (message is not { Actions.Count: > 0, Stage: { } stage })

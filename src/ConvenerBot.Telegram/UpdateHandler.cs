@@ -175,6 +175,11 @@ internal sealed class UpdateHandler(
 
     private async Task<bool> HandleButtonAsync(CallbackQuery query, int updateId, CancellationToken cancellationToken)
     {
+        if (query.Message is { } pressed && RsvpButtonCode.TryParse(query.Data, out var answer, out var session))
+        {
+            return await HandleRsvpButtonAsync(query, pressed.Chat, answer, session, updateId, cancellationToken);
+        }
+
         StageButton? button = null;
         var page = 0;
         if (query.Message is not { } message
@@ -249,6 +254,46 @@ internal sealed class UpdateHandler(
         }
 
         await SettleAsync(reply, await SendReplyAsync(chat, message.IsTopicMessage ? message.MessageThreadId : null, replyTo: null, reply, cancellationToken, query.From), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// An answer button under a session's card or reminder: the same command as <c>/rsvp</c>, answered to the
+    /// member alone (a short notification; an alert when refused). It needs no rights, so Telegram is not asked.
+    /// Offering a case needs its title, which a button cannot carry: the member is told how to write it.
+    /// </summary>
+    private async Task<bool> HandleRsvpButtonAsync(CallbackQuery query, Chat chat, Core.Sessions.RsvpAnswer answer, int session, int updateId, CancellationToken cancellationToken)
+    {
+        forums.Observe(chat);
+        if (answer is Core.Sessions.RsvpAnswer.Case || RsvpButtonCode.Bind(answer, session).Command is not { } command)
+        {
+            await AnswerAsync(query, Render(MessageCatalog.DefaultLanguage, "telegram.rsvp.case-hint", ("number", session)), cancellationToken);
+            return true;
+        }
+
+        var inbound = UpdateTranslator.FromButton(query, isAdministrator: false, updateId)
+            with { Conversation = TelegramSender.Conversation(migrations.Resolve(chat.Id)), Command = command };
+        var reply = await convener.HandleAsync(inbound, cancellationToken);
+        if (reply.StoreUnavailable)
+        {
+            if (MarkAnswered(query.Id))
+            {
+                await NoticeOutageAsync(chat.Id, () => AnswerAsync(query, string.Join(" ", reply.Messages.Select(m => m.Text)), cancellationToken), cancellationToken);
+            }
+
+            return false;
+        }
+
+        _outageNoticed.TryRemove(chat.Id, out _);
+        var shown = true;
+        if (!_answeredPresses.TryRemove(query.Id, out _))
+        {
+            var text = reply.AlreadyHandled ? null : string.Join(" ", reply.Messages.Select(m => m.Text));
+            shown = await AnswerAsync(query, text, cancellationToken, alert: reply.Refused);
+        }
+
+        // The answer is the member's notification; when Telegram did not take it, the outbox tells them later.
+        await SettleAsync(reply, new Sent(shown, shown ? [] : reply.Messages), cancellationToken);
         return true;
     }
 
@@ -392,12 +437,15 @@ internal sealed class UpdateHandler(
         await convener.SetConversationActiveAsync(TelegramSender.Conversation(change.Chat.Id), active: !gone, cancellationToken);
     }
 
-    /// <summary>A refusal on a button shows as an alert (at most 200 characters); a quiet answer stops the spinner.</summary>
-    private async Task<bool> AnswerAsync(CallbackQuery query, string? alert, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A refusal on a button shows as an alert (at most 200 characters); a quiet answer stops the spinner; with
+    /// <paramref name="alert"/> false the text is a short notification instead (an acknowledgement).
+    /// </summary>
+    private async Task<bool> AnswerAsync(CallbackQuery query, string? text, CancellationToken cancellationToken, bool alert = true) =>
         (await sender.CallAsync("answerCallbackQuery", query.Message?.Chat.Id ?? query.From.Id, isGroup: false, limited: false,
             async (_, ct) =>
             {
-                await bot.AnswerCallbackQuery(query.Id, alert is null ? null : Core.Text.UserText.Shorten(alert, 190), showAlert: alert is not null, cancellationToken: ct);
+                await bot.AnswerCallbackQuery(query.Id, text is null ? null : Core.Text.UserText.Shorten(text, 190), showAlert: alert && text is not null, cancellationToken: ct);
                 return true;
             },
             cancellationToken)).IsDone;

@@ -139,8 +139,14 @@ public sealed class SessionSpaceTests : BotTestBase
         await Rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "PUT"));
 
         Assert.Equal(64, help["data"]!["flags"]!.GetValue<int>());
-        Assert.Contains("`/session schedule when:… [case:…] [protocol:…]`", Content(help), StringComparison.Ordinal);
-        Assert.Contains("`/role role:… member:…`", Content(help), StringComparison.Ordinal);
+        Assert.StartsWith("Commands (type / and pick one", Content(help), StringComparison.Ordinal);
+        var embeds = help["data"]!["embeds"]!.AsArray().Select(e => e!["description"]!.GetValue<string>()).ToList();
+        Assert.All(embeds, e => Assert.InRange(e.Length, 1, 4096));
+        var commands = string.Join("\n", embeds);
+        Assert.Contains("`/session schedule when:… [case:…] [protocol:…]`", commands, StringComparison.Ordinal);
+        Assert.Contains("`/role role:… member:…`", commands, StringComparison.Ordinal);
+        Assert.Contains("`/settings [setting:…] [value:…]`", commands, StringComparison.Ordinal);
+        Assert.Contains("`/rsvp id:… answer:… [title:…]`", commands, StringComparison.Ordinal);
         var options = Rest.Calls.Single(c => c.Method == "PUT").Body!.AsArray()
             .SelectMany(c => Flatten(c!.AsObject())).Where(o => o["type"]!.GetValue<int>() == 3 && o["choices"] is null).ToList();
         Assert.All(options, o => Assert.NotNull(o["max_length"]));

@@ -125,6 +125,34 @@ public sealed class LocalChatTests : IDisposable
     }
 
     [Fact]
+    public async Task Rsvp_InTheTerminalChat_IsAnswered_AndShownBySessionShow()
+    {
+        const string lines =
+            """
+            /as ana
+            /timezone UTC
+            /session schedule 2030-12-28 10:00
+            /as ben
+            /rsvp 1 case Moving offices
+            /as chloe
+            /rsvp 1 maybe
+            /rsvp 1 perhaps
+            /reminders
+            /session show 1
+
+            """;
+
+        var (exitCode, output, _) = await BotProcess.RunAsync(lines, _directory.FullName, Sqlite());
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("bot> Noted: you are going to session 1 on Sat 28 Dec 2030 10:00 (UTC) and would bring a case: Moving offices.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Noted: maybe for session 1", output, StringComparison.Ordinal);
+        Assert.Contains("bot> 'perhaps' is not an answer; say going, maybe, no or case.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Reminders in this group come 7 days, 1 day and 1 hour before each session", output, StringComparison.Ordinal);
+        Assert.Contains("bot> Going (1): ben\nbot> Maybe (1): chloe\nbot> Can't come (0): nobody yet\nbot> Cases offered:\nbot> - Moving offices (ben)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LockedDatabase_TheLineIsKept_AndSavedOnceTheLockIsGone()
     {
         var path = Path.Combine(_directory.FullName, "bot.db");

@@ -440,6 +440,10 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public IDueWorkRepository DueWork => inner.DueWork;
 
+            public Core.Sessions.IRsvpRepository Rsvps => inner.Rsvps;
+
+            public Core.Sessions.IReminderSettingsRepository Reminders => inner.Reminders;
+
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -37,6 +37,9 @@ public sealed record CommandDescriptor(string Path, Role Role, Func<CommandValue
     /// <summary>Whether it only reads: it then runs without waiting for the store's writer (see <see cref="CommandEffects"/>).</summary>
     public bool ReadsOnly { get; init; }
 
+    /// <summary>Whether the group's word alone runs this subcommand where it is typed as text (<c>/reminders</c> is <c>/reminders show</c>).</summary>
+    public bool Bare { get; init; }
+
     /// <summary>Whether a platform with forms may ask for the arguments in a form when none are given (Discord's /case open).</summary>
     public bool OffersForm { get; init; }
 

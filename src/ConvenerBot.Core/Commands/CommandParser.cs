@@ -41,7 +41,9 @@ public static class CommandParser
         var (sub, args) = SplitFirst(rest);
         if (sub.Length == 0)
         {
-            return CommandTable.Fail($"parse.say-what.{top}", ("choices", new Choices(top)));
+            return CommandTable.SubcommandsOf(top).FirstOrDefault(d => d.Bare) is { } bare
+                ? Read(bare, "")
+                : CommandTable.Fail($"parse.say-what.{top}", ("choices", new Choices(top)));
         }
 
         return CommandTable.Find(top, sub.ToLowerInvariant()) is { } descriptor

@@ -39,11 +39,30 @@ public static class CommandTable
         { CommandType = typeof(ScheduleSessionCommand) },
         new("session list", Role.Member, _ => new ListSessionsCommand())
         { CommandType = typeof(ListSessionsCommand), ReadsOnly = true, AnswersPrivately = true },
+        new("session show", Role.Member, v => new ShowSessionCommand(v.Number("id")!.Value), SessionId)
+        { CommandType = typeof(ShowSessionCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
             SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
+        new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
+            SessionId,
+            new CommandArg("answer", ArgKind.Choice, Required: true)
+            {
+                Choices = ["going", "maybe", "no", "case"],
+                Aliases = new Dictionary<string, string> { ["yes"] = "going", ["cant"] = "no", ["can't"] = "no" },
+            },
+            new CommandArg("title", ArgKind.Rest) { MaxLength = MaxTitleLength })
+        { CommandType = typeof(RsvpCommand), AnswersPrivately = true },
+        new("reminders show", Role.Member, _ => new ShowRemindersCommand())
+        { CommandType = typeof(ShowRemindersCommand), ReadsOnly = true, AnswersPrivately = true, Bare = true },
+        new("reminders set", Role.Organizer, v => new SetRemindersCommand(v.Text("times")!),
+            new CommandArg("times", ArgKind.Rest, Required: true) { MaxLength = 200 })
+        { CommandType = typeof(SetRemindersCommand) },
+        new("reminders private", Role.Member, v => new PrivateRemindersCommand(v.Text("state") == "on"),
+            new CommandArg("state", ArgKind.Choice, Required: true) { Choices = ["off", "on"] })
+        { CommandType = typeof(PrivateRemindersCommand), AnswersPrivately = true },
         new("next", Role.Facilitator, _ => new MoveStageCommand(Forward: true)) { CommandType = typeof(MoveStageCommand) },
         new("back", Role.Facilitator, _ => new MoveStageCommand(Forward: false)) { CommandType = typeof(MoveStageCommand) },
         new("extend", Role.Facilitator, v => new ExtendStageCommand(v.Number("minutes")!.Value),
@@ -238,6 +257,14 @@ public static class CommandTable
         "facilitator" => Role.Facilitator,
         "organizer" => Role.Organizer,
         _ => Role.Member,
+    };
+
+    internal static Sessions.RsvpAnswer AnswerOf(string word) => word switch
+    {
+        "going" => Sessions.RsvpAnswer.Going,
+        "maybe" => Sessions.RsvpAnswer.Maybe,
+        "case" => Sessions.RsvpAnswer.Case,
+        _ => Sessions.RsvpAnswer.No,
     };
 
     internal static ParseResult Fail(string key, params (string Name, object? Value)[] args) => ParseResult.Fail(Phrase.Of(key, args));

@@ -26,6 +26,19 @@ public sealed record ScheduleSessionCommand(string When, int? CaseNumber, string
 
 public sealed record ListSessionsCommand : ICommand;
 
+public sealed record ShowSessionCommand(int Number) : ICommand;
+
+/// <param name="Title">With <see cref="Sessions.RsvpAnswer.Case"/>: the title of the case the member would bring.</param>
+public sealed record RsvpCommand(int Number, Sessions.RsvpAnswer Answer, string? Title = null) : ICommand;
+
+public sealed record ShowRemindersCommand : ICommand;
+
+/// <param name="Times">The reminder times as typed (<c>7d 1d 1h</c>, or <c>none</c>).</param>
+public sealed record SetRemindersCommand(string Times) : ICommand;
+
+/// <param name="On">Whether the member wants their reminders privately too.</param>
+public sealed record PrivateRemindersCommand(bool On) : ICommand;
+
 public sealed record CancelSessionCommand(int Number) : ICommand;
 
 /// <param name="Now">Start it now even though it is planned for another time (more than an hour away).</param>

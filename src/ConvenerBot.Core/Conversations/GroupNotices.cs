@@ -10,12 +10,42 @@ namespace ConvenerBot.Core.Conversations;
 /// What is about a session goes into the session's stored space (<see cref="Session.Space"/>); a space that
 /// is gone is forgotten and the message goes to the chat itself. A post the platform did not take is thrown
 /// back so that its due work is tried again; a chat the bot was removed from marks the group inactive
-/// (until it writes again) and the notice is dropped.
+/// (until it writes again) and the notice is dropped. Private posts to one member go the same way; what the
+/// platform says of the member's private chat says nothing of the group's.
 /// </summary>
 public sealed class GroupNotices(IConvenerStore store, ConversationGateways gateways)
 {
     public async Task PostAsync(Group group, string text, CancellationToken cancellationToken) =>
         await PostAsync(group, new OutboundMessage(text), null, cancellationToken);
+
+    /// <summary>Posts in the group's chat; a post the platform did not take is thrown back so that its due work is tried again.</summary>
+    public async Task PostAsync(Group group, OutboundMessage message, CancellationToken cancellationToken) =>
+        await PostAsync(group, message, null, cancellationToken);
+
+    /// <summary>Posts in the group's chat and says what became of it, without throwing for what the platform refused.</summary>
+    public Task<PostResult> TryPostAsync(Group group, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return PostAsync(group, Post(group, message), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts to one member of the group privately (their private chat with the bot) and says what became of it:
+    /// <see cref="PostResult.PrivateUnreachable"/> when the member never opened one. Nothing else is told.
+    /// </summary>
+    public Task<PostResult> PostPrivatelyAsync(Group group, MemberRef member, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (member.Platform != group.Platform)
+        {
+            throw new ArgumentException($"Member {member} is not on the group's platform '{group.Platform}'.", nameof(member));
+        }
+
+        return PostAsync(group, Post(group, message) with { PrivatelyTo = member }, null, cancellationToken);
+    }
+
+    private static ConversationPost Post(Group group, OutboundMessage message) =>
+        new(new ConversationRef(group.Platform, group.ExternalId), message) { Language = group.Language };
 
     /// <summary>
     /// Posts one message, about <paramref name="session"/> when given (into its space). Returns what the
@@ -27,7 +57,7 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(message);
-        var post = new ConversationPost(new ConversationRef(group.Platform, group.ExternalId), message) { Language = group.Language, Space = session?.Space };
+        var post = Post(group, message) with { Space = session?.Space };
         var result = await PostAsync(group, post, session, cancellationToken);
         return result is PostResult.NotDelivered { MaybePosted: false } or PostResult.SpaceGone or PostResult.PrivateUnreachable
             ? throw new InvalidOperationException($"A notice to group {group.Id} was not delivered: {result}")
@@ -64,7 +94,7 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
             await moving.CommitAsync(cancellationToken);
         }
 
-        if (result is PostResult.ConversationGone)
+        if (result is PostResult.ConversationGone && post.PrivatelyTo is null)
         {
             await using var transaction = await store.BeginAsync(cancellationToken);
             await transaction.Groups.SetActiveAsync(group.Id, active: false, cancellationToken);

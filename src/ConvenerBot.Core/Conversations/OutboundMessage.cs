@@ -43,6 +43,12 @@ public sealed record OutboundMessage(
     /// </summary>
     public int? SpaceSession { get; init; }
 
+    /// <summary>
+    /// The number of a scheduled session members can answer for under this message (its card, its reminders):
+    /// platforms with buttons offer Going, Maybe, Can't and Bring a case (see <see cref="RsvpButtonCode"/>).
+    /// </summary>
+    public int? RsvpFor { get; init; }
+
     /// <summary>True on the message that closes a session (its summary follows): platforms may archive the session's space.</summary>
     public bool ClosesSpace { get; init; }
 }

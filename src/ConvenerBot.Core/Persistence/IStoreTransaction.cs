@@ -27,5 +27,9 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IDueWorkRepository DueWork { get; }
 
+    IRsvpRepository Rsvps { get; }
+
+    IReminderSettingsRepository Reminders { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -45,7 +45,9 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         var about = theCase is null
             ? Text.Phrase.Of("reply.session.scheduled.no-case", ("number", number))
             : Text.Phrase.Of("reply.session.scheduled.case", ("number", theCase.Number), ("title", theCase.Title), ("holder", theCase.HolderName));
-        return Reply.Text(context.Say(
-            "reply.session.scheduled", ("number", number), ("when", context.ShowTime(when)), ("about", about), ("protocol", protocol.Name)));
+        // The session's card carries the answer buttons (Going, Maybe, Can't, Bring a case) where the platform has buttons.
+        return Reply.Of(new OutboundMessage(context.Say(
+            "reply.session.scheduled", ("number", number), ("when", context.ShowTime(when)), ("about", about), ("protocol", protocol.Name)))
+        { RsvpFor = number });
     }
 }

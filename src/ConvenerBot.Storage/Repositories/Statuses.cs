@@ -6,7 +6,7 @@ namespace ConvenerBot.Storage.Repositories;
 /// <summary>
 /// The words statuses are stored as, in one place. SQL takes them as parameters (<c>status = @Running</c>),
 /// never as literals, and rows are read back through them: a new status is added here, and to the CHECK
-/// constraints by a migration.
+/// constraints by a migration. Answers to sessions (<c>going</c>, <c>maybe</c>, …) are kept the same way.
 /// </summary>
 internal static class Statuses
 {
@@ -62,6 +62,32 @@ internal static class Statuses
             Cancelled => SessionStatus.Cancelled,
             Missed => SessionStatus.Missed,
             _ => throw new InvalidDataException($"Unknown stored session status '{name}'."),
+        };
+    }
+
+    public static class Rsvp
+    {
+        public const string Going = "going";
+        public const string Maybe = "maybe";
+        public const string No = "no";
+        public const string Case = "case";
+
+        public static string Of(RsvpAnswer answer) => answer switch
+        {
+            RsvpAnswer.Going => Going,
+            RsvpAnswer.Maybe => Maybe,
+            RsvpAnswer.No => No,
+            RsvpAnswer.Case => Case,
+            _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "An answer with no stored word."),
+        };
+
+        public static RsvpAnswer Parse(string name) => name switch
+        {
+            Going => RsvpAnswer.Going,
+            Maybe => RsvpAnswer.Maybe,
+            No => RsvpAnswer.No,
+            Case => RsvpAnswer.Case,
+            _ => throw new InvalidDataException($"Unknown stored answer '{name}'."),
         };
     }
 }

@@ -61,7 +61,7 @@ public sealed class CommandTableOnDiscordTests
         if (descriptor.CommandType == typeof(HelpCommand))
         {
             // In a server, /help is answered at once with the slash-command list.
-            Assert.Contains("/session schedule when:…", interpretation.Immediate!["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("/session schedule when:…", interpretation.Immediate!["data"]!["embeds"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
             return;
         }
 
