@@ -61,6 +61,35 @@ public abstract class SessionReminderTests(StoreFixture fixture)
         Assert.StartsWith("Reminder: session 1 is on", post.Message.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InAGroupTheBotWasRemovedFrom_RemindersWait_AndTheLatestComesOnceItIsBack()
+    {
+        var chat = fixture.NewChat();
+        var dispatcher = new DueWorkDispatcher(
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        await chat.SayAsync("ana", "/timezone UTC");
+        await chat.SayAsync("ana", "/case open Funding gap");
+        var at = fixture.Time.GetUtcNow().AddDays(10);
+        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
+        await chat.SayAsync("ana", $"/session schedule {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} case 1");
+
+        // Telegram said the bot was removed: nothing is posted, and the reminders wait rather than being dropped.
+        await fixture.Convener.SetConversationActiveAsync(chat.Conversation, active: false, None);
+        await RunUntilAsync(dispatcher, at - TimeSpan.FromHours(20));
+        Assert.DoesNotContain(_posts.Posts, p => p.Conversation == chat.Conversation);
+        Assert.False((await fixture.StoredGroupAsync(chat)).Active);
+
+        // Someone writes again: the group is back, and the latest reminder that applies (a day before) comes, once.
+        await chat.SayAsync("ana", "/case list");
+        await RunUntilAsync(dispatcher, at - TimeSpan.FromHours(2));
+        var post = Assert.Single(_posts.Posts, p => p.Conversation == chat.Conversation);
+        Assert.StartsWith("Reminder: session 1 is on", post.Message.Text, StringComparison.Ordinal);
+
+        // The hour-before reminder comes as usual; once the session is past, nothing of it is left waiting.
+        await RunUntilAsync(dispatcher, at + TimeSpan.FromDays(2));
+        Assert.Equal(2, _posts.Posts.Count(p => p.Conversation == chat.Conversation));
+    }
+
     private IReadOnlyList<string> Numbers(Chat chat) =>
         [.. _posts.Posts.Where(p => p.Conversation == chat.Conversation).Select(p => p.Message.Text.Split(' ')[2])];
 

@@ -30,6 +30,9 @@ public sealed class SessionReminders(IConvenerStore store, GroupNotices notices)
 
     private const int MaxOpenCasesListed = 5;
 
+    /// <summary>How long work of a group the bot was removed from waits before it looks again.</summary>
+    public static readonly TimeSpan InactivePause = TimeSpan.FromHours(1);
+
     public string Kind => WorkKind;
 
     /// <summary>The group's reminder times in minutes before a session, earliest first: as set, or the defaults.</summary>
@@ -80,7 +83,7 @@ public sealed class SessionReminders(IConvenerStore store, GroupNotices notices)
         var privately = new List<(Rsvp Member, OutboundMessage Message)>();
         await using (var transaction = await store.BeginReadAsync(cancellationToken))
         {
-            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } found
+            if (work.GroupId is not { } groupId || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { } found
                 || !int.TryParse(work.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
             {
                 return null;
@@ -93,6 +96,13 @@ public sealed class SessionReminders(IConvenerStore store, GroupNotices notices)
             {
                 // Started, cancelled or past; no longer one of the group's times; or a later reminder is due too and says it better.
                 return null;
+            }
+
+            if (!found.Active)
+            {
+                // The bot was removed from the chat: the reminder waits (the group comes back when someone writes
+                // again) rather than knocking on a closed door; once the session is past it is dropped above.
+                return now + InactivePause;
             }
 
             group = found;

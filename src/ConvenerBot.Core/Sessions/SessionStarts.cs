@@ -60,7 +60,7 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
         await using (var transaction = await store.BeginReadAsync(cancellationToken))
         {
             if (work.GroupId is not { } groupId || work.SubjectId is not { } sessionId
-                || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { Active: true } found
+                || await transaction.Groups.FindByIdAsync(groupId, cancellationToken) is not { } found
                 || await transaction.Sessions.FindByIdAsync(groupId, sessionId, forUpdate: false, cancellationToken) is not { Status: SessionStatus.Scheduled } scheduled)
             {
                 // Started, cancelled or missed meanwhile: nothing to say.
@@ -70,6 +70,12 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
             group = found;
             session = scheduled;
             theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(groupId, caseId, cancellationToken) : null;
+        }
+
+        if (!group.Active && now < session.ScheduledAt + group.Settings.Grace)
+        {
+            // The bot was removed from the chat: the start waits until the group is back or the session is missed.
+            return now + SessionReminders.InactivePause;
         }
 
         var missedAt = session.ScheduledAt + group.Settings.Grace;
