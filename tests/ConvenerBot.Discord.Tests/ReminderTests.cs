@@ -1,7 +1,7 @@
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Discord.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConvenerBot.Discord.Tests;
@@ -20,13 +20,7 @@ public sealed class ReminderTests
         Assert.StartsWith("Saved: session 1", scheduled["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The day-before reminder's time comes (moved to now in the database; the clock is the real one here).
-        await using (var connection = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var due = connection.CreateCommand();
-            due.CommandText = $"UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z' WHERE kind = '{SessionReminders.WorkKind}' AND payload = '1440'";
-            Assert.Equal(1, await due.ExecuteNonQueryAsync());
-        }
+        await BotDatabase.MakeDueAsync(bot.DatabasePath, SessionReminders.WorkKind, "1440");
 
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
         await dispatcher.RunDueAsync(CancellationToken.None);

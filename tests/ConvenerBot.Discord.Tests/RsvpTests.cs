@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Discord.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConvenerBot.Discord.Tests;
@@ -102,14 +102,7 @@ public sealed class RsvpTests
     /// <summary>Moves the pending reminder with this payload to now (the clock is the real one here) and runs due work.</summary>
     private static async Task DueNowAsync(DiscordBot bot, string payload)
     {
-        await using (var connection = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var due = connection.CreateCommand();
-            due.CommandText = $"UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z' WHERE kind = '{SessionReminders.WorkKind}' AND payload = '{payload}'";
-            Assert.Equal(1, await due.ExecuteNonQueryAsync());
-        }
-
+        await BotDatabase.MakeDueAsync(bot.DatabasePath, SessionReminders.WorkKind, payload);
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
         await dispatcher.RunDueAsync(CancellationToken.None);
         await dispatcher.RunDueAsync(CancellationToken.None);

@@ -1,7 +1,7 @@
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Discord.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConvenerBot.Discord.Tests;
@@ -22,7 +22,7 @@ public sealed class SessionStartTests
         await bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", "2030-01-05 10:00"), ("case", 1)), Member.Dan);
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
 
-        await MakeDueAsync(bot, SessionStarts.WorkKind, "notice");
+        await BotDatabase.MakeDueAsync(bot.DatabasePath, SessionStarts.WorkKind, "notice");
         await dispatcher.RunDueAsync(CancellationToken.None);
 
         var notice = Assert.Single(rest.Calls, c => c.Method == "POST" && c.Path == $"channels/{DiscordBot.Channel}/messages");
@@ -40,9 +40,9 @@ public sealed class SessionStartTests
         var thread = rest.Threads.First();
         var prompt = Assert.Single(rest.CallsTo("POST", $"channels/{thread}/messages"));
         Assert.Contains("Session 1 · stage 1 of 6", prompt.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(thread, await ScalarAsync(bot, "SELECT space FROM sessions"));
+        Assert.Equal(thread, await BotDatabase.ScalarAsync(bot.DatabasePath, "SELECT space FROM sessions"));
 
-        await MakeDueAsync(bot, StageTimers.WorkKind, "0");
+        await BotDatabase.MakeDueAsync(bot.DatabasePath, StageTimers.WorkKind, "0");
         await dispatcher.RunDueAsync(CancellationToken.None);
         var up = rest.CallsTo("POST", $"channels/{thread}/messages").Last();
         Assert.Contains("Time is up for stage 1 of session 1", up.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -55,32 +55,11 @@ public sealed class SessionStartTests
 
         // The thread is deleted: the next notice goes to the channel, and the thread is forgotten.
         rest.Fail("POST", $"channels/{thread}/messages", 1, 404);
-        await MakeDueAsync(bot, StageTimers.WorkKind, "0");
+        await BotDatabase.MakeDueAsync(bot.DatabasePath, StageTimers.WorkKind, "0");
         await dispatcher.RunDueAsync(CancellationToken.None);
         var fallback = rest.CallsTo("POST", $"channels/{DiscordBot.Channel}/messages").Last();
         Assert.Contains("Time is up for stage 1 of session 1", fallback.Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Null(await ScalarAsync(bot, "SELECT space FROM sessions"));
+        Assert.Null(await BotDatabase.ScalarAsync(bot.DatabasePath, "SELECT space FROM sessions"));
         SchemaChecker.AssertValidCalls(rest);
-    }
-
-    /// <summary>Moves a piece of due work to the past (the clock is the real one here).</summary>
-    private static async Task MakeDueAsync(DiscordBot bot, string kind, string payload)
-    {
-        await using var connection = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var due = connection.CreateCommand();
-        due.CommandText = "UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z' WHERE kind = $kind AND payload = $payload";
-        due.Parameters.AddWithValue("$kind", kind);
-        due.Parameters.AddWithValue("$payload", payload);
-        Assert.Equal(1, await due.ExecuteNonQueryAsync());
-    }
-
-    private static async Task<string?> ScalarAsync(DiscordBot bot, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() as string;
     }
 }

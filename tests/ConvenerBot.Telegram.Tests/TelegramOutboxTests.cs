@@ -2,7 +2,7 @@ using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot.Types;
 
@@ -40,13 +40,8 @@ public sealed class TelegramOutboxTests
 
         await using var second = await RunningBot.StartAsync(api, database: temp.Path);
         // The answer's hold (the send deadline and a margin) runs out: moved to the past in the database.
-        await using (var connection = new SqliteConnection($"Data Source={temp.Path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var due = connection.CreateCommand();
-            due.CommandText = $"UPDATE due_work SET claimed_until = '2000-01-01T00:00:00.0000000Z' WHERE kind = '{Outbox.WorkKind}'";
-            Assert.Equal(1, await due.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await BotDatabase.ExecuteAsync(
+            temp.Path, $"UPDATE due_work SET claimed_until = '{BotDatabase.LongAgo}' WHERE kind = $kind", ("$kind", Outbox.WorkKind)));
 
         var dispatcher = second.Host.Services.GetRequiredService<DueWorkDispatcher>();
         await dispatcher.RunDueAsync(CancellationToken.None);

@@ -2,7 +2,7 @@ using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot.Types;
 
@@ -25,13 +25,7 @@ public sealed class TelegramReminderTests
         await chat.SayAsync(Ana, "/session schedule 2030-01-05 10:00 case 1", "Saved: session 1");
 
         // The week-before reminder's time comes (moved to now in the database; the clock is the real one here).
-        await using (var connection = new SqliteConnection($"Data Source={bot.Database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var due = connection.CreateCommand();
-            due.CommandText = $"UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z' WHERE kind = '{SessionReminders.WorkKind}' AND payload = '10080'";
-            Assert.Equal(1, await due.ExecuteNonQueryAsync());
-        }
+        await BotDatabase.MakeDueAsync(bot.Database, SessionReminders.WorkKind, "10080");
 
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
         await dispatcher.RunDueAsync(CancellationToken.None);

@@ -2,7 +2,7 @@ using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot.Types;
 
@@ -97,17 +97,7 @@ public sealed class TelegramRsvpTests
     /// <summary>Moves the session's next pending reminder with this payload to now (the clock is the real one here) and runs due work.</summary>
     private static async Task DueNowAsync(RunningBot bot, string payload)
     {
-        await using (var connection = new SqliteConnection($"Data Source={bot.Database};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var due = connection.CreateCommand();
-            due.CommandText = $"""
-                UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z'
-                WHERE id = (SELECT MIN(id) FROM due_work WHERE kind = '{SessionReminders.WorkKind}' AND payload = '{payload}')
-                """;
-            Assert.Equal(1, await due.ExecuteNonQueryAsync());
-        }
-
+        await BotDatabase.MakeDueAsync(bot.Database, SessionReminders.WorkKind, payload);
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
         await dispatcher.RunDueAsync(CancellationToken.None);
         await dispatcher.RunDueAsync(CancellationToken.None);

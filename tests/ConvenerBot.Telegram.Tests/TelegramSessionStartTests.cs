@@ -2,7 +2,7 @@ using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
-using Microsoft.Data.Sqlite;
+using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot.Types;
 
@@ -30,7 +30,7 @@ public sealed class TelegramSessionStartTests
         await chat.SayAsync(Ana, "/session schedule 2030-01-05 10:00 case 1", "Saved: session 1");
         var dispatcher = bot.Host.Services.GetRequiredService<DueWorkDispatcher>();
 
-        await MakeDueAsync(bot, SessionStarts.WorkKind, "notice");
+        await BotDatabase.MakeDueAsync(bot.Database, SessionStarts.WorkKind, "notice");
         await dispatcher.RunDueAsync(CancellationToken.None);
         var notice = await chat.ExpectAsync("Session 1 is due to start now");
         Assert.Equal(["s:a:1:1"], GroupChat.Buttons(notice));
@@ -43,9 +43,9 @@ public sealed class TelegramSessionStartTests
         var prompt = await chat.PressForPromptAsync(Ana, notice, "s:a:1:1", "stage 1 of 6");
         var topic = prompt.MessageThreadId;
         Assert.NotNull(topic);
-        Assert.Equal(topic.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(bot, "SELECT space FROM sessions"));
+        Assert.Equal(topic.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), await BotDatabase.ScalarAsync(bot.Database, "SELECT space FROM sessions"));
 
-        await MakeDueAsync(bot, StageTimers.WorkKind, "0");
+        await BotDatabase.MakeDueAsync(bot.Database, StageTimers.WorkKind, "0");
         await dispatcher.RunDueAsync(CancellationToken.None);
         var up = await chat.ExpectAsync("Time is up for stage 1 of session 1");
         Assert.Equal(topic, up.MessageThreadId);
@@ -54,31 +54,10 @@ public sealed class TelegramSessionStartTests
         Assert.Equal(topic, extended.MessageThreadId);
 
         api.DeleteTopic(Group, topic.Value);
-        await MakeDueAsync(bot, StageTimers.WorkKind, "0");
+        await BotDatabase.MakeDueAsync(bot.Database, StageTimers.WorkKind, "0");
         await dispatcher.RunDueAsync(CancellationToken.None);
         var fallback = await api.WaitForAsync(a => a.SentMessages.LastOrDefault(m => m.ChatId == Group && m.Text.Contains("Time is up", StringComparison.Ordinal) && m.MessageThreadId is null));
         Assert.NotNull(fallback);
-        Assert.Null(await ScalarAsync(bot, "SELECT space FROM sessions"));
-    }
-
-    /// <summary>Moves a piece of due work to the past (the clock is the real one here).</summary>
-    private static async Task MakeDueAsync(RunningBot bot, string kind, string payload)
-    {
-        await using var connection = new SqliteConnection($"Data Source={bot.Database};Pooling=False");
-        await connection.OpenAsync();
-        await using var due = connection.CreateCommand();
-        due.CommandText = "UPDATE due_work SET due_at = '2000-01-01T00:00:00.0000000Z' WHERE kind = $kind AND payload = $payload";
-        due.Parameters.AddWithValue("$kind", kind);
-        due.Parameters.AddWithValue("$payload", payload);
-        Assert.Equal(1, await due.ExecuteNonQueryAsync());
-    }
-
-    private static async Task<string?> ScalarAsync(RunningBot bot, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={bot.Database};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() as string;
+        Assert.Null(await BotDatabase.ScalarAsync(bot.Database, "SELECT space FROM sessions"));
     }
 }
