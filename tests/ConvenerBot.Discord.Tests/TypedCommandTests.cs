@@ -48,14 +48,29 @@ public sealed class TypedCommandTests : BotTestBase
         var blank = await Bot.InteractAsync(2, DiscordBot.SubCommand("case", "open", ("title", "   ")), Member.Ana);
         var tooLong = await Bot.InteractAsync(2, DiscordBot.SubCommand("case", "open", ("title", new string('x', 201))), Member.Ana);
         var blankForm = await Bot.InteractAsync(5, Form(" ", "text"), Member.Ana);
-        var badDate = await Bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", "next friday")), Member.Ana);
+        var badDate = await Bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", "next blursday")), Member.Ana);
 
         Assert.StartsWith("The case needs a title", Content(blank), StringComparison.Ordinal);
         Assert.StartsWith("The title is 201 characters long; keep it to 200", Content(tooLong), StringComparison.Ordinal);
         Assert.StartsWith("The case needs a title", Content(blankForm), StringComparison.Ordinal);
-        Assert.Contains("next friday", Content(badDate), StringComparison.Ordinal);
+        Assert.Contains("next blursday", Content(badDate), StringComparison.Ordinal);
         Assert.All(new[] { blank, tooLong, blankForm, badDate }, r => Assert.Equal(64, r["data"]!["flags"]!.GetValue<int>()));
         Assert.StartsWith("No cases yet", await Say(DiscordBot.SubCommand("case", "list"), Member.Ana), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWhenOption_IsReadAsPeopleTypeIt_AndABadOneIsNamed()
+    {
+        var unix = new DateTimeOffset(2027, 12, 27, 10, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+
+        var phrase = await Say(DiscordBot.SubCommand("session", "schedule", ("when", "Monday 27 December 2027 at 10am")), Member.Ana);
+        var noDay = await Bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", "31 February 10:00")), Member.Ana);
+        var tooLong = await Bot.InteractAsync(2, DiscordBot.SubCommand("session", "schedule", ("when", new string('9', 65))), Member.Ana);
+
+        Assert.StartsWith($"Saved: session 1 on <t:{unix}:F>", phrase, StringComparison.Ordinal);
+        Assert.StartsWith("There is no 31 February in the calendar", Content(noDay), StringComparison.Ordinal);
+        Assert.StartsWith("A time of 65 characters is more than I read (at most 64)", Content(tooLong), StringComparison.Ordinal);
+        Assert.Contains($"1\\. <t:{unix}:F>", await Say(DiscordBot.SubCommand("session", "list"), Member.Chloe), StringComparison.Ordinal);
     }
 
     private static JsonObject Form(string title, string description) => new()

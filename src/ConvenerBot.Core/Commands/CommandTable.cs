@@ -33,7 +33,7 @@ public static class CommandTable
         new("case withdraw", Role.Member, v => new WithdrawCaseCommand(v.Number("id")!.Value), CaseId)
         { CommandType = typeof(WithdrawCaseCommand) },
         new("session schedule", Role.Facilitator, v => new ScheduleSessionCommand(v.Text("when")!, v.Number("case"), v.Text("protocol")),
-            new CommandArg("when", ArgKind.When, Required: true) { MaxLength = 40 },
+            new CommandArg("when", ArgKind.When, Required: true) { MaxLength = Scheduling.GroupClock.MaxLength },
             CaseKeyword,
             new CommandArg("protocol", ArgKind.Word) { Keyword = "protocol", MaxLength = 64 })
         { CommandType = typeof(ScheduleSessionCommand) },

@@ -18,43 +18,70 @@ public static class GroupClock
     /// <summary>How far ahead a session may be scheduled.</summary>
     public const int MaxYearsAhead = 5;
 
+    /// <summary>The longest WHEN read; anything longer is refused before it is looked at.</summary>
+    public const int MaxLength = 64;
+
+    private static readonly LocalDateTimePattern Canonical = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
+
     public static DateTimeZone? FindZone(string id) => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
 
     /// <summary>
-    /// Parses a WHEN such as <c>2026-12-26 10:00</c> in the group's zone and checks that it lies ahead.
+    /// Reads a WHEN in the group's zone and checks that it lies ahead: <c>2026-12-26 10:00</c> and ISO forms, or a
+    /// phrase of <see cref="WhenGrammar"/> in the words of <paramref name="language"/> (<c>next Saturday 10am</c>).
+    /// A time the clocks skip is refused with the nearest times that exist; one they pass twice is refused with
+    /// both readings, each written with its UTC offset, which picks it when typed (<c>2026-10-25 02:30+01:00</c>).
+    /// Every refusal is a <see cref="ConvenerRuleException"/>.
     /// </summary>
-    public static DateTimeOffset ParseFuture(string text, string timeZone, DateTimeOffset now)
+    public static DateTimeOffset ParseFuture(string text, string timeZone, DateTimeOffset now, string? language = null)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var zone = FindZone(timeZone) ?? DateTimeZone.Utc;
         var trimmed = text.Trim();
-        var (written, offset) = SplitOffset(trimmed);
-        LocalDateTime? local = null;
-        foreach (var pattern in Patterns)
+        if (trimmed.Length > MaxLength)
         {
-            var result = pattern.Parse(written);
-            if (result.Success)
-            {
-                local = result.Value;
-                break;
-            }
+            throw new ConvenerRuleException("rule.when.too-long", ("length", trimmed.Length), ("max", MaxLength));
         }
 
-        if (local is not { } value)
+        var (written, offset) = SplitOffset(trimmed);
+        var nowLocal = Instant.FromDateTimeOffset(now).InZone(zone).LocalDateTime;
+        LocalDateTime value;
+        if (Exact(written) is { } exact)
         {
-            throw new ConvenerRuleException("rule.when.unreadable", ("when", trimmed), ("zone", zone.Id));
+            value = exact;
+        }
+        else
+        {
+            var reading = WhenGrammar.Read(written, WhenLanguages.For(language));
+            if (reading is null || reading.MinutesFromNow is not null && offset is not null)
+            {
+                throw new ConvenerRuleException("rule.when.unreadable", ("when", trimmed), ("zone", zone.Id));
+            }
+
+            if (reading.MinutesFromNow is { } minutes)
+            {
+                return Ahead(FromNow(now, minutes, trimmed), now, trimmed, zone);
+            }
+
+            value = reading.Resolve(nowLocal, written);
         }
 
         // Bound the year before any conversion: far-off dates overflow NodaTime and DateTimeOffset in zones far from UTC.
-        var nowLocal = Instant.FromDateTimeOffset(now).InZone(zone).LocalDateTime;
         if (value.Year < nowLocal.Year - 1 || value.Year > nowLocal.Year + MaxYearsAhead)
         {
             throw new ConvenerRuleException(value.Year < nowLocal.Year ? "rule.when.long-past" : "rule.when.too-far", ("when", trimmed), ("years", MaxYearsAhead));
         }
 
+        var local = Canonical.Format(value);
         var mapping = zone.MapLocal(value);
         if (mapping.Count == 0)
         {
-            throw new ConvenerRuleException("rule.when.skipped", ("when", trimmed), ("zone", zone.Id));
+            // The clocks jump over this time: offer the last minute before the jump and the first one after it.
+            var jump = mapping.EarlyInterval.End;
+            throw new ConvenerRuleException(
+                "rule.when.skipped",
+                ("when", local), ("zone", zone.Id),
+                ("before", Canonical.Format((jump - Duration.FromMinutes(1)).InZone(zone).LocalDateTime)),
+                ("after", Canonical.Format(jump.InZone(zone).LocalDateTime)));
         }
 
         ZonedDateTime[] candidates = mapping.Count == 1 ? [mapping.First()] : [mapping.First(), mapping.Last()];
@@ -70,7 +97,7 @@ public static class GroupClock
             {
                 throw new ConvenerRuleException(
                     "rule.when.wrong-offset",
-                    ("when", written), ("zone", zone.Id), ("offsets", Text.WordList.Or([.. candidates.Select(m => Offset(m.Offset))])), ("given", Offset(given)));
+                    ("when", local), ("zone", zone.Id), ("offsets", Text.WordList.Or([.. candidates.Select(m => Offset(m.Offset))])), ("given", Offset(given)));
             }
         }
         else if (mapping.Count > 1)
@@ -78,18 +105,50 @@ public static class GroupClock
             // The hour the clocks go back happens twice: ask which one is meant rather than guess.
             throw new ConvenerRuleException(
                 "rule.when.repeated",
-                ("when", written), ("zone", zone.Id), ("first", written + Offset(mapping.First().Offset)), ("second", written + Offset(mapping.Last().Offset)));
+                ("when", local), ("zone", zone.Id), ("first", local + Offset(mapping.First().Offset)), ("second", local + Offset(mapping.Last().Offset)));
         }
 
-        var instant = chosen.ToInstant().ToDateTimeOffset();
+        return Ahead(chosen.ToInstant().ToDateTimeOffset(), now, trimmed, zone);
+    }
+
+    /// <summary>ISO forms: <c>2026-12-26 10:00</c>, with <c>T</c>, with seconds.</summary>
+    private static LocalDateTime? Exact(string written)
+    {
+        foreach (var pattern in Patterns)
+        {
+            var result = pattern.Parse(written);
+            if (result.Success)
+            {
+                return result.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>in 2 hours</c>: now and the minutes, to the minute.</summary>
+    private static DateTimeOffset FromNow(DateTimeOffset now, long minutes, string typed)
+    {
+        if (minutes > WhenReading.DaysInReach * 24 * 60)
+        {
+            throw new ConvenerRuleException("rule.when.too-far", ("when", typed), ("years", MaxYearsAhead));
+        }
+
+        var then = now.AddMinutes(minutes);
+        return then.AddTicks(-(then.UtcTicks % TimeSpan.TicksPerMinute));
+    }
+
+    /// <summary>The instant, once it is known to lie ahead and within reach.</summary>
+    private static DateTimeOffset Ahead(DateTimeOffset instant, DateTimeOffset now, string typed, DateTimeZone zone)
+    {
         if (instant <= now)
         {
-            throw new ConvenerRuleException("rule.when.past", ("when", trimmed), ("zone", zone.Id));
+            throw new ConvenerRuleException("rule.when.past", ("when", typed), ("understood", Format(instant, zone.Id)));
         }
 
         if (instant > now.AddYears(MaxYearsAhead))
         {
-            throw new ConvenerRuleException("rule.when.too-far", ("when", trimmed), ("years", MaxYearsAhead));
+            throw new ConvenerRuleException("rule.when.too-far", ("when", typed), ("years", MaxYearsAhead));
         }
 
         return instant;

@@ -14,7 +14,7 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.schedule"));
-        var when = GroupClock.ParseFuture(command.When, context.Group.TimeZone, context.Now);
+        var when = GroupClock.ParseFuture(command.When, context.Group.TimeZone, context.Now, context.Language);
         var protocol = protocols.Default;
         if (command.ProtocolKey is { } key)
         {

@@ -39,6 +39,26 @@ public sealed class CommandParserTests
         Assert.Equal(new ScheduleSessionCommand("2026-12-26 10:00", 3, "peer-to-peer"), command);
     }
 
+    [Theory]
+    [InlineData("/session schedule next saturday 10am case 1", "next saturday 10am", 1)]
+    [InlineData("/session schedule in 2 weeks at 9", "in 2 weeks at 9", null)]
+    [InlineData("/session schedule 26 Dec, 10:30 pm protocol peer-to-peer case 2", "26 Dec, 10:30 pm", 2)]
+    public void Parse_ScheduleWithAPhrase_TakesTheWordsBeforeTheKeywordsAsTheTime(string text, string when, int? caseNumber)
+    {
+        var command = Assert.IsType<ScheduleSessionCommand>(CommandParser.Parse(text).Command);
+
+        Assert.Equal((when, caseNumber), (command.When, command.CaseNumber));
+    }
+
+    [Fact]
+    public void Parse_ScheduleWithTenThousandCharacters_IsRefusedBeforeTheTimeIsRead()
+    {
+        var result = CommandParser.Parse("/session schedule " + new string('x', 10_000) + " case 1");
+
+        Assert.Null(result.Command);
+        Assert.StartsWith("A time of 10000 characters is more than I read (at most 64).", English(result), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_StartWithCase_ReadsBoth() =>
         Assert.Equal(new StartSessionCommand(2, 5), CommandParser.Parse("/session start 2 case 5").Command);

@@ -59,7 +59,7 @@ public sealed class CommandTableTests
         string Usage(string path, UsageStyle style) =>
             MessageCatalog.Default.Render("en", CommandTable.Usage(CommandTable.All.First(d => d.Path == path), style));
 
-        Assert.Equal("/session schedule YYYY-MM-DD HH:MM [case ID] [protocol KEY]", Usage("session schedule", UsageStyle.Text));
+        Assert.Equal("/session schedule WHEN [case ID] [protocol KEY]", Usage("session schedule", UsageStyle.Text));
         Assert.Equal("/case open TITLE [| DESCRIPTION]", Usage("case open", UsageStyle.Text));
         Assert.Equal("/role facilitator|member|organizer [@username]", Usage("role", UsageStyle.Text));
         Assert.Equal("/session start [ID] [case ID] [now]", Usage("session start", UsageStyle.Text));

@@ -15,8 +15,8 @@ public sealed class GroupClockTests
 
     [Theory]
     [InlineData("2026-11-23 08:59", "is in the past")]
-    [InlineData("next saturday", "not a date and time I can read")]
-    [InlineData("2026-02-30 10:00", "not a date and time I can read")]
+    [InlineData("next blursday", "not a date and time I can read")]
+    [InlineData("2026-02-30 10:00", "There is no 2026-02-30 in the calendar")]
     [InlineData("2027-03-28 02:30", "does not exist in Europe/Oslo")]
     public void ParseFuture_BadWhen_IsRefused(string text, string expected)
     {
