@@ -258,6 +258,24 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task NewTimeZone_SaysWhatBecomesOfScheduledSessions_WhichKeepTheirMoment()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        await chat.SayAsync("ana", "/case open Zones");
+        await chat.SayAsync("ana", "/session schedule 2026-12-26 10:00 case 1");
+
+        var reply = await chat.SayAsync("ana", "/timezone Asia/Seoul");
+
+        Assert.Contains("now read and shown in Asia/Seoul", reply, StringComparison.Ordinal);
+        Assert.Contains("Scheduled sessions keep their moment; in Asia/Seoul they are now:", reply, StringComparison.Ordinal);
+        Assert.Contains("session 1: Sat 26 Dec 2026 18:00 (Asia/Seoul) (was Sat 26 Dec 2026 10:00 (Europe/Oslo))", reply, StringComparison.Ordinal);
+        var group = await fixture.StoredGroupAsync(chat);
+        await using var tx = await fixture.Store.BeginReadAsync(CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 12, 26, 9, 0, 0, TimeSpan.Zero), (await tx.Sessions.FindAsync(group.Id, 1, forUpdate: false, CancellationToken.None))!.ScheduledAt);
+    }
+
+    [Fact]
     public async Task ConcurrentStageMoves_AreSerialised_NoneIsLost()
     {
         var chat = await fixture.NewChat().WithRunningSessionAsync();
