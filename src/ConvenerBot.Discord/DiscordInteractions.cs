@@ -74,7 +74,7 @@ public static partial class DiscordInteractions
                 var context = InteractionTranslator.Context(root, type);
                 if (type == 4)
                 {
-                    var conversation = new Core.Conversations.ConversationRef("discord", context.GroupId);
+                    var conversation = new Core.Conversations.ConversationRef(DiscordGateway.PlatformName, context.GroupId);
                     response = await responder.SuggestAsync(conversation, InteractionTranslator.Focused(root), started);
                 }
                 else

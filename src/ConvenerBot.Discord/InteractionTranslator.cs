@@ -83,9 +83,9 @@ internal static class InteractionTranslator
             && BigInteger.TryParse(bits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : BigInteger.Zero;
         var channelName = Object(interaction, "channel", "interaction") is { } channel ? String(channel, "name", "channel") : null;
         return new Inbound(
-            new ConversationRef("discord", context.GroupId),
+            new ConversationRef(DiscordGateway.PlatformName, context.GroupId),
             context.IsPrivateChat ? Say("discord.channel.direct-messages") : channelName is { Length: > 0 } ? "#" + channelName : Say("discord.channel.this"),
-            new MemberRef("discord", userId),
+            new MemberRef(DiscordGateway.PlatformName, userId),
             UserText.CleanName(nick, NameOf(user)),
             !context.IsPrivateChat && (permissions & OrganizerBits) != 0,
             "")
@@ -129,7 +129,7 @@ internal static class InteractionTranslator
 
         if (command is SetRoleCommand && options.String("member") is { } picked)
         {
-            inbound = inbound with { Mentioned = new MemberMention(new MemberRef("discord", picked), null, ResolvedName(data, picked)) };
+            inbound = inbound with { Mentioned = new MemberMention(new MemberRef(DiscordGateway.PlatformName, picked), null, ResolvedName(data, picked)) };
         }
 
         return Engine(context, inbound with { Command = command }, command);
