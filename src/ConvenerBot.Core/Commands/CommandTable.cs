@@ -63,6 +63,10 @@ public static class CommandTable
         new("reminders private", Role.Member, v => new PrivateRemindersCommand(v.Text("state") == "on"),
             new CommandArg("state", ArgKind.Choice, Required: true) { Choices = ["off", "on"] })
         { CommandType = typeof(PrivateRemindersCommand), AnswersPrivately = true },
+        new("calendar show", Role.Organizer, _ => new CalendarCommand(Reset: false))
+        { CommandType = typeof(CalendarCommand), AnswersPrivately = true, Bare = true },
+        new("calendar reset", Role.Organizer, _ => new CalendarCommand(Reset: true))
+        { CommandType = typeof(CalendarCommand), AnswersPrivately = true },
         new("next", Role.Facilitator, _ => new MoveStageCommand(Forward: true)) { CommandType = typeof(MoveStageCommand) },
         new("back", Role.Facilitator, _ => new MoveStageCommand(Forward: false)) { CommandType = typeof(MoveStageCommand) },
         new("extend", Role.Facilitator, v => new ExtendStageCommand(v.Number("minutes")!.Value),
