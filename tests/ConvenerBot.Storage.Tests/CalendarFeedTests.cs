@@ -136,6 +136,48 @@ public abstract partial class CalendarFeedTests(StoreFixture fixture)
         Assert.Equal(Assert.Single(later!.Events).Uid, (await fixture.StoredGroupAsync(chat)) is var g ? $"session-{g.Id}-2@convenerbot" : "");
     }
 
+    [Fact]
+    public async Task SessionIcs_GivesTheFeedsEvent_InTheTerminalChatOnly_AndRefusalsSayWhy()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone UTC");
+        await chat.SayAsync("ana", $"/session schedule {When(Hours(30))}");
+        await chat.SayAsync("ana", $"/session schedule {When(Hours(54))}");
+        await chat.SayAsync("ana", "/session cancel 2");
+        var token = TokenIn(await chat.SayAsync("ana", "/calendar"));
+        var feed = await Feeds.ReadAsync(token, None);
+        var before = await fixture.DumpAsync();
+
+        var reply = await chat.SendAsync("ben", "/session ics 2");
+
+        var message = Assert.Single(reply.Messages);
+        Assert.True(reply.Private);
+        Assert.Equal("Session 2 as a calendar file, to open in your calendar app:", message.Text);
+        Assert.NotNull(message.Calendar);
+        Assert.Equal(feed!.Name, message.Calendar.Name);
+        Assert.Equal(feed.Events[1], Assert.Single(message.Calendar.Events));
+        Assert.True(Assert.Single(message.Calendar.Events).Cancelled);
+        var platform = fixture.NewChat(Core.Conversations.ConversationKind.Group);
+        await platform.SayAsync("ana", $"/session schedule {When(Hours(30))}", admin: true);
+        var group = await fixture.DumpAsync();
+        foreach (var (where, text, expected) in new[]
+        {
+            (chat, "/session ics 9", "There is no session 9 in this group. See /session list."),
+            (chat, "/session ics", "Usage: /session ics ID"),
+            (chat, "/session ics x", "'x' is not a session number"),
+            (platform, "/session ics 1", "Calendar files are not sent here yet. Subscribe to the group's calendar feed instead: an organizer gets its address with /calendar."),
+        })
+        {
+            var refused = await where.SendAsync("ben", text);
+            Assert.True(refused.Refused, $"'{text}' was not refused");
+            Assert.Contains(expected, refused.Messages[0].Text, StringComparison.Ordinal);
+            Assert.Null(refused.Messages[0].Calendar);
+        }
+
+        Assert.NotEqual(before, group);
+        Assert.True(group == await fixture.DumpAsync(), "a refused /session ics changed the store");
+    }
+
     private static string TokenIn(string text)
     {
         var match = TokenPattern().Match(text);

@@ -1,3 +1,4 @@
+using ConvenerBot.Core.Groups;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Protocols;
 using ConvenerBot.Core.Sessions;
@@ -38,20 +39,28 @@ public sealed class CalendarFeeds(IConvenerStore store, ProtocolCatalog protocol
 
         var sessions = await tx.Calendars.ListSessionsAsync(group.Id, time.GetUtcNow().AddDays(-PastDays), cancellationToken);
         // One-off sessions only for now; a recurring series will add one event with its RRULE/EXDATE here.
-        var events = sessions.Select(s => new CalendarEvent(
-            Uid(group.Id, s.Number),
-            s.Revision,
-            s.ScheduledAt,
-            s.ScheduledAt + Length(s.ProtocolKey),
-            MessageCatalog.Default.Render(group.Language, "calendar.event.summary", ("group", group.Title), ("number", s.Number)),
-            s.Status == SessionStatus.Cancelled)).ToList();
-        return new CalendarFeed(group.Title, group.TimeZone, events);
+        return new CalendarFeed(group.Title, group.TimeZone, [.. sessions.Select(s => Event(group, s, protocols))]);
+    }
+
+    /// <summary>One session as a calendar event (the feed's, and the file <c>/session ics</c> gives).</summary>
+    public static CalendarEvent Event(Group group, CalendarSession session, ProtocolCatalog protocols)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(protocols);
+        return new CalendarEvent(
+            Uid(group.Id, session.Number),
+            session.Revision,
+            session.ScheduledAt,
+            session.ScheduledAt + Length(protocols, session.ProtocolKey),
+            MessageCatalog.Default.Render(group.Language, "calendar.event.summary", ("group", group.Title), ("number", session.Number)),
+            session.Status == SessionStatus.Cancelled);
     }
 
     public static string Uid(long groupId, int number) => $"session-{groupId}-{number}@convenerbot";
 
     /// <summary>How long a session is planned to take: its protocol's stages, or an hour for a protocol no longer loaded.</summary>
-    private TimeSpan Length(string protocolKey) =>
+    private static TimeSpan Length(ProtocolCatalog protocols, string protocolKey) =>
         protocols.Find(protocolKey) is { } protocol && protocol.Stages.Sum(s => s.Minutes) is > 0 and var minutes
             ? TimeSpan.FromMinutes(minutes)
             : TimeSpan.FromHours(1);

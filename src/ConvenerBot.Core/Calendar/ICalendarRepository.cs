@@ -14,4 +14,7 @@ public interface ICalendarRepository
 
     /// <summary>The group's one-off sessions planned at or after <paramref name="since"/>, in any status, soonest first.</summary>
     Task<IReadOnlyList<CalendarSession>> ListSessionsAsync(long groupId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The group's session with that number as a calendar shows it, or null.</summary>
+    Task<CalendarSession?> FindSessionAsync(long groupId, int number, CancellationToken cancellationToken);
 }

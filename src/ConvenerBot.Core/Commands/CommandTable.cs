@@ -41,6 +41,8 @@ public static class CommandTable
         { CommandType = typeof(ListSessionsCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session show", Role.Member, v => new ShowSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(ShowSessionCommand), ReadsOnly = true, AnswersPrivately = true },
+        new("session ics", Role.Member, v => new SessionCalendarCommand(v.Number("id")!.Value), SessionId)
+        { CommandType = typeof(SessionCalendarCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),

@@ -41,6 +41,8 @@ public sealed record PrivateRemindersCommand(bool On) : ICommand;
 
 public sealed record CancelSessionCommand(int Number) : ICommand;
 
+public sealed record SessionCalendarCommand(int Number) : ICommand;
+
 /// <param name="Reset">Give the group a new feed address; the old one stops working.</param>
 public sealed record CalendarCommand(bool Reset) : ICommand;
 

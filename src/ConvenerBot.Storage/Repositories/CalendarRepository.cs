@@ -5,6 +5,8 @@ namespace ConvenerBot.Storage.Repositories;
 
 internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
 {
+    private const string Select = "SELECT number, protocol_key, status, scheduled_at, started_at, ended_at, revision FROM sessions";
+
     public Task<string?> FindTokenAsync(long groupId, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<string?>(db.Command(
             "SELECT token FROM calendar_feeds WHERE group_id = @GroupId", new { GroupId = groupId }, cancellationToken));
@@ -29,15 +31,16 @@ internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
     public async Task<IReadOnlyList<CalendarSession>> ListSessionsAsync(long groupId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
-            """
-            SELECT number, protocol_key, status, scheduled_at, started_at, ended_at, revision
-            FROM sessions
-            WHERE group_id = @GroupId AND scheduled_at >= @Since
-            ORDER BY scheduled_at, number
-            """,
+            Select + " WHERE group_id = @GroupId AND scheduled_at >= @Since ORDER BY scheduled_at, number",
             new { GroupId = groupId, Since = since }, cancellationToken));
-        return [.. rows.Select(r => new CalendarSession(
-            (int)r.Number, r.ProtocolKey, Statuses.Session.Parse(r.Status), r.ScheduledAt, r.StartedAt, r.EndedAt, (int)r.Revision))];
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public async Task<CalendarSession?> FindSessionAsync(long groupId, int number, CancellationToken cancellationToken)
+    {
+        var row = await db.Connection.QuerySingleOrDefaultAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND number = @Number", new { GroupId = groupId, Number = number }, cancellationToken));
+        return row?.ToSession();
     }
 
     private sealed class FeedRow
@@ -62,5 +65,8 @@ internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
         public DateTimeOffset? EndedAt { get; set; }
 
         public long Revision { get; set; }
+
+        public CalendarSession ToSession() =>
+            new((int)Number, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int)Revision);
     }
 }
