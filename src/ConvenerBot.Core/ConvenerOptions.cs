@@ -18,4 +18,11 @@ public sealed class ConvenerOptions
     /// <summary>The protocol a session follows when none is named.</summary>
     [Required]
     public string DefaultProtocol { get; set; } = "peer-to-peer";
+
+    /// <summary>
+    /// The public address the executable's web host is reached at (e.g. <c>https://bot.example.org</c>). When
+    /// set, the host serves each group's calendar feed at <c>/calendar/{token}.ics</c> and /calendar shows it;
+    /// when empty, no feed is served.
+    /// </summary>
+    public string? CalendarBaseUrl { get; set; }
 }

@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ConversationGateways>();
         services.TryAddSingleton<DueWorkDispatcher>();
         services.TryAddSingleton<GroupNotices>();
+        services.TryAddSingleton<Calendar.CalendarFeeds>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Outbox>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());

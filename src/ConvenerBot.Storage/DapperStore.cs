@@ -66,6 +66,8 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public Core.Sessions.IReminderSettingsRepository Reminders { get; } = new ReminderSettingsRepository(db);
 
+        public Core.Calendar.ICalendarRepository Calendars { get; } = new CalendarRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using ConvenerBot.Calendar;
 using ConvenerBot.Core;
 using ConvenerBot.Discord;
 using ConvenerBot.LocalChat;
@@ -12,7 +13,8 @@ namespace ConvenerBot;
 
 /// <summary>
 /// Composes the executable: the engine, the store, and the chats that are configured (Telegram, Discord, or
-/// else the local terminal chat). A web server runs only when an adapter needs an HTTP endpoint.
+/// else the local terminal chat). A web server runs only when an adapter needs an HTTP endpoint or calendar
+/// feeds are served.
 /// </summary>
 public static class ConvenerApp
 {
@@ -22,7 +24,7 @@ public static class ConvenerApp
         var settings = new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory };
         var probe = Host.CreateApplicationBuilder(settings);
         probe.Configuration.AddEnvironmentVariables(prefix: "CONVENERBOT__");
-        var needsHttp = probe.Configuration.IsTelegramWebhook() || probe.Configuration.IsDiscordEnabled();
+        var needsHttp = probe.Configuration.IsTelegramWebhook() || probe.Configuration.IsDiscordEnabled() || ServesCalendars(probe.Configuration);
 
         IHostApplicationBuilder builder = needsHttp
             ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
@@ -72,7 +74,16 @@ public static class ConvenerApp
             app.MapDiscordInteractions();
         }
 
+        if (ServesCalendars(builder.Configuration))
+        {
+            app.MapCalendarFeeds();
+        }
+
         app.MapGet("/health", () => "ok");
         return app;
     }
+
+    /// <summary>Calendar feeds are served when the public address is set (<c>Convener:CalendarBaseUrl</c>), whatever chat runs.</summary>
+    private static bool ServesCalendars(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{ConvenerOptions.SectionName}:{nameof(ConvenerOptions.CalendarBaseUrl)}"]);
 }

@@ -153,6 +153,36 @@ public sealed class LocalChatTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionIcs_InTheTerminalChat_WritesTheFile_AndCalendarSaysNoFeedIsServed()
+    {
+        const string lines =
+            """
+            /as ana
+            /timezone UTC
+            /session schedule 2030-12-28 10:00
+            /session ics 1
+            /session ics 2
+            /calendar
+
+            """;
+        var environment = Sqlite();
+        environment["TMPDIR"] = _directory.FullName;
+
+        var (exitCode, output, _) = await BotProcess.RunAsync(lines, _directory.FullName, environment);
+
+        var path = Path.Combine(_directory.FullName, "convenerbot", "session-1-1.ics");
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"bot> Session 1 as a calendar file, to open in your calendar app:\nbot> Written to {path}\n", output, StringComparison.Ordinal);
+        Assert.Contains("bot> There is no session 2 in this group. See /session list.", output, StringComparison.Ordinal);
+        Assert.Contains("bot> This bot does not serve calendar feeds: its operator has not set Convener:CalendarBaseUrl.", output, StringComparison.Ordinal);
+        var session = Assert.Single(Ical.Net.Calendar.Load(await File.ReadAllTextAsync(path))!.Events);
+        Assert.Equal("session-1-1@convenerbot", session.Uid);
+        Assert.Equal(new DateTime(2030, 12, 28, 10, 0, 0, DateTimeKind.Utc), session.DtStart!.AsUtc);
+        Assert.Equal("the local group: session 1", session.Summary);
+        Assert.Equal("CONFIRMED", session.Status);
+    }
+
+    [Fact]
     public async Task LockedDatabase_TheLineIsKept_AndSavedOnceTheLockIsGone()
     {
         var path = Path.Combine(_directory.FullName, "bot.db");

@@ -462,6 +462,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public Core.Sessions.IReminderSettingsRepository Reminders => inner.Reminders;
 
+            public Core.Calendar.ICalendarRepository Calendars => inner.Calendars;
+
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -41,6 +41,8 @@ public static class CommandTable
         { CommandType = typeof(ListSessionsCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session show", Role.Member, v => new ShowSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(ShowSessionCommand), ReadsOnly = true, AnswersPrivately = true },
+        new("session ics", Role.Member, v => new SessionCalendarCommand(v.Number("id")!.Value), SessionId)
+        { CommandType = typeof(SessionCalendarCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
@@ -63,6 +65,10 @@ public static class CommandTable
         new("reminders private", Role.Member, v => new PrivateRemindersCommand(v.Text("state") == "on"),
             new CommandArg("state", ArgKind.Choice, Required: true) { Choices = ["off", "on"] })
         { CommandType = typeof(PrivateRemindersCommand), AnswersPrivately = true },
+        new("calendar show", Role.Organizer, _ => new CalendarCommand(Reset: false))
+        { CommandType = typeof(CalendarCommand), AnswersPrivately = true, Bare = true },
+        new("calendar reset", Role.Organizer, _ => new CalendarCommand(Reset: true))
+        { CommandType = typeof(CalendarCommand), AnswersPrivately = true },
         new("next", Role.Facilitator, _ => new MoveStageCommand(Forward: true)) { CommandType = typeof(MoveStageCommand) },
         new("back", Role.Facilitator, _ => new MoveStageCommand(Forward: false)) { CommandType = typeof(MoveStageCommand) },
         new("extend", Role.Facilitator, v => new ExtendStageCommand(v.Number("minutes")!.Value),

@@ -41,6 +41,11 @@ public sealed record PrivateRemindersCommand(bool On) : ICommand;
 
 public sealed record CancelSessionCommand(int Number) : ICommand;
 
+public sealed record SessionCalendarCommand(int Number) : ICommand;
+
+/// <param name="Reset">Give the group a new feed address; the old one stops working.</param>
+public sealed record CalendarCommand(bool Reset) : ICommand;
+
 /// <param name="Now">Start it now even though it is planned for another time (more than an hour away).</param>
 public sealed record StartSessionCommand(int? Number, int? CaseNumber, bool Now = false) : ICommand
 {

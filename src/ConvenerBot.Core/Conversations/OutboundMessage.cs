@@ -51,4 +51,10 @@ public sealed record OutboundMessage(
 
     /// <summary>True on the message that closes a session (its summary follows): platforms may archive the session's space.</summary>
     public bool ClosesSpace { get; init; }
+
+    /// <summary>
+    /// A calendar to hand over as an .ics file with the message (<c>/session ics</c>): the terminal chat writes
+    /// the file and prints its path. Only the terminal chat sends it so far; the command is refused elsewhere.
+    /// </summary>
+    public Calendar.CalendarFeed? Calendar { get; init; }
 }

@@ -31,5 +31,7 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IReminderSettingsRepository Reminders { get; }
 
+    Calendar.ICalendarRepository Calendars { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -83,7 +83,8 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             """
             UPDATE sessions
             SET case_id = @CaseId, status = @Status, started_at = @StartedAt, ended_at = @EndedAt,
-                stage_index = @StageIndex, facilitator_id = @FacilitatorId, space = @Space, stage_started_at = @StageStartedAt
+                stage_index = @StageIndex, facilitator_id = @FacilitatorId, space = @Space, stage_started_at = @StageStartedAt,
+                revision = revision + CASE WHEN status = @Status THEN 0 ELSE 1 END
             WHERE id = @Id
             """,
             new

@@ -1,5 +1,8 @@
 using System.Globalization;
+using ConvenerBot.Calendar;
+using ConvenerBot.Core.Calendar;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Text;
 
 namespace ConvenerBot.LocalChat;
 
@@ -7,8 +10,10 @@ namespace ConvenerBot.LocalChat;
 /// The terminal chat's <see cref="IConversationGateway"/>: every message becomes lines starting with
 /// <c>bot&gt; </c>, its actions as the commands that do them. The terminal is one screen, so a message for
 /// one member privately or for a session's space is printed like any other; it is never refused.
+/// A message carrying a calendar (<c>/session ics</c>) also writes it as an .ics file into <paramref name="folder"/>
+/// (by default a <c>convenerbot</c> folder in the system's temporary directory) and prints the file's path.
 /// </summary>
-internal sealed class LocalChatGateway(LocalChatIo io) : IConversationGateway, IDisposable
+internal sealed class LocalChatGateway(LocalChatIo io, TimeProvider? time = null, string? folder = null) : IConversationGateway, IDisposable
 {
     public const string PlatformName = "local";
 
@@ -25,6 +30,10 @@ internal sealed class LocalChatGateway(LocalChatIo io) : IConversationGateway, I
         try
         {
             await io.WriteMessageAsync(post.Message, post.Language);
+            if (post.Message.Calendar is { } calendar)
+            {
+                await io.WriteLineAsync(MessageCatalog.Default.Render(post.Language, "local.calendar-file", ("path", await WriteFileAsync(calendar, cancellationToken))));
+            }
         }
         finally
         {
@@ -36,4 +45,14 @@ internal sealed class LocalChatGateway(LocalChatIo io) : IConversationGateway, I
     }
 
     public void Dispose() => _screen.Dispose();
+
+    private async Task<string> WriteFileAsync(CalendarFeed calendar, CancellationToken cancellationToken)
+    {
+        var directory = folder ?? Path.Combine(Path.GetTempPath(), "convenerbot");
+        Directory.CreateDirectory(directory);
+        var name = string.Join('-', calendar.Events.Select(e => e.Uid.Split('@')[0])) + ".ics";
+        var path = Path.GetFullPath(Path.Combine(directory, name));
+        await File.WriteAllTextAsync(path, IcsWriter.Write(calendar, (time ?? TimeProvider.System).GetUtcNow()), cancellationToken);
+        return path;
+    }
 }

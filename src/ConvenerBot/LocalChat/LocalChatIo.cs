@@ -39,6 +39,13 @@ internal sealed class LocalChatIo(TextReader input, TextWriter output, bool inte
         await output.FlushAsync();
     }
 
+    /// <summary>One line of the terminal chat's own, as the bot's; flushed at once.</summary>
+    public async Task WriteLineAsync(string text)
+    {
+        await WriteBotAsync(text);
+        await output.FlushAsync();
+    }
+
     private async Task WriteBotAsync(string text)
     {
         foreach (var line in text.TrimEnd('\n').Split('\n'))

@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders", "calendar_feeds"];
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -40,6 +40,9 @@ public abstract class StoreFixture : IAsyncLifetime
     protected abstract string ConnectionString { get; }
 
     public IReadOnlyList<string> AppliedMigrations { get; private set; } = [];
+
+    /// <summary>The public address the engine names in calendar feed addresses.</summary>
+    public const string CalendarBaseUrl = "https://convener.example.org/";
 
     public virtual async Task InitializeAsync()
     {
@@ -151,7 +154,7 @@ public abstract class StoreFixture : IAsyncLifetime
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(new ConvenerOptions());
+        services.AddSingleton(new ConvenerOptions { CalendarBaseUrl = CalendarBaseUrl });
         services.AddSingleton(ProtocolLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "seeds", "protocols"), "peer-to-peer"));
         if (decorate is not null)
         {
