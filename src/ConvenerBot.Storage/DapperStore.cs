@@ -66,6 +66,8 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public Core.Sessions.IReminderSettingsRepository Reminders { get; } = new ReminderSettingsRepository(db);
 
+        public Core.Series.ISeriesRepository Series { get; } = new SeriesRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

@@ -444,6 +444,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public Core.Sessions.IReminderSettingsRepository Reminders => inner.Reminders;
 
+            public Core.Series.ISeriesRepository Series => inner.Series;
+
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -46,6 +46,13 @@ public static class CommandTable
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
             SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
+        new("series add", Role.Facilitator, v => new AddSeriesCommand(v.Text("rule")!, v.Number("case"), v.Text("protocol")),
+            new CommandArg("rule", ArgKind.When, Required: true) { MaxLength = Scheduling.GroupClock.MaxSeriesLength },
+            CaseKeyword,
+            new CommandArg("protocol", ArgKind.Word) { Keyword = "protocol", MaxLength = 64 })
+        { CommandType = typeof(AddSeriesCommand) },
+        new("series list", Role.Member, _ => new ListSeriesCommand())
+        { CommandType = typeof(ListSeriesCommand), ReadsOnly = true, AnswersPrivately = true },
         new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
             SessionId,
             new CommandArg("answer", ArgKind.Choice, Required: true)

@@ -26,6 +26,11 @@ public sealed record ScheduleSessionCommand(string When, int? CaseNumber, string
 
 public sealed record ListSessionsCommand : ICommand;
 
+/// <param name="Rule">When the series meets, as typed (<c>last Saturday of every month at 10:00</c>).</param>
+public sealed record AddSeriesCommand(string Rule, int? CaseNumber, string? ProtocolKey) : ICommand;
+
+public sealed record ListSeriesCommand : ICommand;
+
 public sealed record ShowSessionCommand(int Number) : ICommand;
 
 /// <param name="Title">With <see cref="Sessions.RsvpAnswer.Case"/>: the title of the case the member would bring.</param>

@@ -1,6 +1,7 @@
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Groups;
 using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Series;
 using ConvenerBot.Core.Sessions;
 
 namespace ConvenerBot.Core.Persistence;
@@ -30,6 +31,8 @@ public interface IStoreTransaction : IAsyncDisposable
     IRsvpRepository Rsvps { get; }
 
     IReminderSettingsRepository Reminders { get; }
+
+    ISeriesRepository Series { get; }
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

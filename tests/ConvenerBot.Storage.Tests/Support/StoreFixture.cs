@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders", "series"];
 
     private readonly List<ServiceProvider> _providers = [];
 
