@@ -142,6 +142,59 @@ public abstract class SeriesTests(StoreFixture fixture)
         Assert.Equal(before, await fixture.DumpAsync());
     }
 
+    [Fact]
+    public async Task Show_GivesTheRuleAndTheNextFiveDatesInTheGroupsZone()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone America/Sao_Paulo");
+        await chat.SayAsync("ana", "/series add every second Tuesday at 18:30");
+
+        var shown = await chat.SayAsync("bob", "/series show 1");
+
+        Assert.StartsWith("Series 1: every second Tuesday at 18:30 (active), following ", shown, StringComparison.Ordinal);
+        Assert.Contains("Rule: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.", shown, StringComparison.Ordinal);
+        var dates = shown.Split('\n')[1..];
+        Assert.Equal(5, dates.Length);
+        Assert.All(dates, d => Assert.Matches(@"^Tue \d+ \w+ \d{4} 18:30 \(America/Sao_Paulo\)$", d));
+        Assert.Contains("There is no series 2 in this group.", await chat.SayAsync("bob", "/series show 2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pause_StopsCreatingSessions_Resume_CreatesThemAgain_End_CancelsTheScheduledOnes()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        await chat.SayAsync("ana", "/series add every Monday at 9:00");
+        var dispatcher = new DueWorkDispatcher(fixture.Store, [new SeriesAhead(fixture.Store, new SeriesOccurrences())], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        var sessions = await SessionsAsync(chat);
+        Assert.Contains("is paused: no new sessions", await chat.SayAsync("ana", "/series pause 1"), StringComparison.Ordinal);
+        Assert.Contains("is paused already", await chat.SayAsync("ana", "/series pause 1"), StringComparison.Ordinal);
+        Assert.Contains("can pause, resume or end series", await chat.SayAsync("bob", "/series resume 1"), StringComparison.Ordinal);
+
+        // Paused: the two sessions already scheduled stay, and none is added as their times pass.
+        await RunUntilAsync(dispatcher, sessions[1].SeriesAt.AddHours(1));
+        Assert.Equal(2, (await SessionsAsync(chat)).Count);
+
+        Assert.Contains("is active again", await chat.SayAsync("ana", "/series resume 1"), StringComparison.Ordinal);
+        sessions = await SessionsAsync(chat);
+        Assert.Equal(4, sessions.Count);
+        Assert.Equal(2, sessions.Count(s => s.SeriesAt > fixture.Time.GetUtcNow()));
+
+        var ended = await chat.SayAsync("ana", "/series end 1");
+        Assert.Contains("has ended; its sessions", ended, StringComparison.Ordinal);
+        await using var connection = await fixture.OpenConnectionAsync();
+        foreach (var session in sessions.Where(s => s.SeriesAt > fixture.Time.GetUtcNow()))
+        {
+            Assert.Equal("cancelled", await connection.ExecuteScalarAsync<string>("SELECT status FROM sessions WHERE id = @Id", new { session.Id }));
+            Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { session.Id, Series = SeriesAhead.WorkKind }));
+        }
+
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM due_work WHERE kind = @Series AND group_id = @GroupId", new { Series = SeriesAhead.WorkKind, sessions[0].GroupId }));
+        Assert.Contains("There is no series 1", await chat.SayAsync("ana", "/series resume 1"), StringComparison.Ordinal);
+        Assert.StartsWith("This group has no series yet.", await chat.SayAsync("ana", "/series list"), StringComparison.Ordinal);
+    }
+
     private static void AssertLastSaturdaysInARow(IEnumerable<DateTimeOffset> instants)
     {
         var local = instants.Select(i => Instant.FromDateTimeOffset(i).InZone(Oslo).LocalDateTime).ToList();

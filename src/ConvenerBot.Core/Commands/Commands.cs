@@ -31,6 +31,11 @@ public sealed record AddSeriesCommand(string Rule, int? CaseNumber, string? Prot
 
 public sealed record ListSeriesCommand : ICommand;
 
+public sealed record ShowSeriesCommand(int Number) : ICommand;
+
+/// <param name="Change">Pause it, resume it, or end it for good.</param>
+public sealed record ChangeSeriesCommand(int Number, Series.SeriesStatus Change) : ICommand;
+
 public sealed record ShowSessionCommand(int Number) : ICommand;
 
 /// <param name="Title">With <see cref="Sessions.RsvpAnswer.Case"/>: the title of the case the member would bring.</param>

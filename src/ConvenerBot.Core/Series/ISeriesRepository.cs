@@ -26,4 +26,10 @@ public interface ISeriesRepository
 
     /// <summary>The planned times of every session the series created, whatever became of them.</summary>
     Task<IReadOnlyList<DateTimeOffset>> ListOccurrencesAsync(long seriesId, CancellationToken cancellationToken);
+
+    /// <summary>Sets the series' status (paused, active again, ended).</summary>
+    Task SetStatusAsync(long seriesId, SeriesStatus status, CancellationToken cancellationToken);
+
+    /// <summary>The numbers of the series' sessions that are still scheduled, soonest first.</summary>
+    Task<IReadOnlyList<int>> ListScheduledNumbersAsync(long seriesId, CancellationToken cancellationToken);
 }

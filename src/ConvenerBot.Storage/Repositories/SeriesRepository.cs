@@ -71,6 +71,16 @@ internal sealed class SeriesRepository(DbContext db) : ISeriesRepository
             "SELECT series_at FROM sessions WHERE series_id = @SeriesId ORDER BY series_at",
             new { SeriesId = seriesId }, cancellationToken))];
 
+    public Task SetStatusAsync(long seriesId, SeriesStatus status, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            "UPDATE series SET status = @Status WHERE id = @Id",
+            new { Id = seriesId, Status = Statuses.Series.Of(status) }, cancellationToken));
+
+    public async Task<IReadOnlyList<int>> ListScheduledNumbersAsync(long seriesId, CancellationToken cancellationToken) =>
+        [.. await db.Connection.QueryAsync<int>(db.Command(
+            "SELECT number FROM sessions WHERE series_id = @SeriesId AND status = @Scheduled ORDER BY scheduled_at, number",
+            new { SeriesId = seriesId, Statuses.Session.Scheduled }, cancellationToken))];
+
     private sealed class SeriesRow
     {
         public long Id { get; set; }
