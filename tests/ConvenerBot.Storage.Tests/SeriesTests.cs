@@ -195,6 +195,33 @@ public abstract class SeriesTests(StoreFixture fixture)
         Assert.StartsWith("This group has no series yet.", await chat.SayAsync("ana", "/series list"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Skip_CancelsThatSessionWithItsReminders_AndTheNextIsCreatedSoTwoLieAhead()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        await chat.SayAsync("ana", "/series add every 2 weeks on Thursday at 8am");
+        var sessions = await SessionsAsync(chat);
+        var day = Instant.FromDateTimeOffset(sessions[1].SeriesAt).InZone(Oslo).Date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var before = await fixture.DumpAsync();
+        Assert.Contains("is not a day I can read", await chat.SayAsync("ana", "/series skip 1 someday"), StringComparison.Ordinal);
+        Assert.Contains("has no scheduled session on 2030-01-03", await chat.SayAsync("ana", "/series skip 1 2030-01-03"), StringComparison.Ordinal);
+        Assert.Contains("There is no series 9", await chat.SayAsync("ana", $"/series skip 9 {day}"), StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.DumpAsync());
+
+        var reply = await chat.SayAsync("ana", $"/series skip 1 {day}");
+
+        Assert.Equal($"Skipped: session 2 of series 1, on {day}, is cancelled.", reply);
+        var after = await SessionsAsync(chat);
+        // Two weeks on at the same wall time, whatever the clocks did meanwhile.
+        var third = Instant.FromDateTimeOffset(sessions[1].SeriesAt).InZone(Oslo).LocalDateTime.PlusDays(14).InZoneLeniently(Oslo).ToDateTimeOffset();
+        Assert.Equal([sessions[0].SeriesAt, sessions[1].SeriesAt, third], after.Select(s => s.SeriesAt));
+        await using var connection = await fixture.OpenConnectionAsync();
+        Assert.Equal("cancelled", await connection.ExecuteScalarAsync<string>("SELECT status FROM sessions WHERE id = @Id", new { sessions[1].Id }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { sessions[1].Id, Series = SeriesAhead.WorkKind }));
+        Assert.Contains("has no scheduled session on", await chat.SayAsync("ana", $"/series skip 1 {day}"), StringComparison.Ordinal);
+    }
+
     private static void AssertLastSaturdaysInARow(IEnumerable<DateTimeOffset> instants)
     {
         var local = instants.Select(i => Instant.FromDateTimeOffset(i).InZone(Oslo).LocalDateTime).ToList();

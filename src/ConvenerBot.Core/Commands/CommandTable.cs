@@ -62,6 +62,9 @@ public static class CommandTable
         { CommandType = typeof(ChangeSeriesCommand) },
         new("series end", Role.Facilitator, v => new ChangeSeriesCommand(v.Number("id")!.Value, Series.SeriesStatus.Ended), SeriesId)
         { CommandType = typeof(ChangeSeriesCommand) },
+        new("series skip", Role.Facilitator, v => new SkipSeriesCommand(v.Number("id")!.Value, v.Text("date")!),
+            SeriesId, new CommandArg("date", ArgKind.Word, Required: true) { MaxLength = 10 })
+        { CommandType = typeof(SkipSeriesCommand) },
         new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
             SessionId,
             new CommandArg("answer", ArgKind.Choice, Required: true)

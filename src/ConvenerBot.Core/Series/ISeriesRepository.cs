@@ -24,8 +24,8 @@ public interface ISeriesRepository
     /// <summary>Marks a session as the series' session planned for <paramref name="occurrence"/>.</summary>
     Task LinkSessionAsync(long sessionId, long seriesId, DateTimeOffset occurrence, CancellationToken cancellationToken);
 
-    /// <summary>The planned times of every session the series created, whatever became of them.</summary>
-    Task<IReadOnlyList<DateTimeOffset>> ListOccurrencesAsync(long seriesId, CancellationToken cancellationToken);
+    /// <summary>The planned times of every session the series created, whatever became of them, soonest first, and whether each was cancelled.</summary>
+    Task<IReadOnlyList<(DateTimeOffset At, bool Cancelled)>> ListOccurrencesAsync(long seriesId, CancellationToken cancellationToken);
 
     /// <summary>Sets the series' status (paused, active again, ended).</summary>
     Task SetStatusAsync(long seriesId, SeriesStatus status, CancellationToken cancellationToken);

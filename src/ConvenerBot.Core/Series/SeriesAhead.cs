@@ -35,9 +35,10 @@ public sealed class SeriesAhead(IConvenerStore store, ISeriesOccurrences occurre
         var rule = SeriesRule.FromRRule(series.RRule, series.WallTime)
             ?? throw new InvalidOperationException($"Series {series.Id} holds a rule it cannot read: {series.RRule}");
         var zone = GroupClock.FindZone(series.TimeZone) ?? DateTimeZone.Utc;
+        // A skipped (cancelled) occurrence is not created again, but does not count as a session ahead either.
         var taken = await transaction.Series.ListOccurrencesAsync(series.Id, cancellationToken);
-        var ahead = taken.Where(t => t > now).ToList();
-        var from = taken.Count > 0 && taken.Max() > now ? taken.Max() : now;
+        var ahead = taken.Where(t => t.At > now && !t.Cancelled).Select(t => t.At).ToList();
+        var from = taken.Count > 0 && taken[^1].At > now ? taken[^1].At : now;
         var created = new List<Session>();
         foreach (var at in occurrences.After(rule, zone, series.FirstDay, Instant.FromDateTimeOffset(from)).Take(Math.Max(0, Ahead - ahead.Count)))
         {

@@ -66,10 +66,17 @@ internal sealed class SeriesRepository(DbContext db) : ISeriesRepository
             "UPDATE sessions SET series_id = @SeriesId, series_at = @Occurrence WHERE id = @Id",
             new { Id = sessionId, SeriesId = seriesId, Occurrence = occurrence }, cancellationToken));
 
-    public async Task<IReadOnlyList<DateTimeOffset>> ListOccurrencesAsync(long seriesId, CancellationToken cancellationToken) =>
-        [.. await db.Connection.QueryAsync<DateTimeOffset>(db.Command(
-            "SELECT series_at FROM sessions WHERE series_id = @SeriesId ORDER BY series_at",
-            new { SeriesId = seriesId }, cancellationToken))];
+    public async Task<IReadOnlyList<(DateTimeOffset At, bool Cancelled)>> ListOccurrencesAsync(long seriesId, CancellationToken cancellationToken) =>
+        [.. (await db.Connection.QueryAsync<OccurrenceRow>(db.Command(
+            "SELECT series_at, status FROM sessions WHERE series_id = @SeriesId ORDER BY series_at",
+            new { SeriesId = seriesId }, cancellationToken))).Select(r => (r.SeriesAt, r.Status == Statuses.Session.Cancelled))];
+
+    private sealed class OccurrenceRow
+    {
+        public DateTimeOffset SeriesAt { get; set; }
+
+        public string Status { get; set; } = "";
+    }
 
     public Task SetStatusAsync(long seriesId, SeriesStatus status, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command(
