@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConvener, Convener>();
+        services.TryAddSingleton<Scheduling.ISeriesOccurrences, Scheduling.SeriesOccurrences>();
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<PrivateChat>();
         services.TryAddSingleton<ConversationGateways>();
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionStarts>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Series.SeriesAhead>());
         services.TryAddSingleton(MessageCatalog.Default);
         AddHandlers(services);
         return services;

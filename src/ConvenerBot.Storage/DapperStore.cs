@@ -68,6 +68,8 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public Core.Calendar.ICalendarRepository Calendars { get; } = new CalendarRepository(db);
 
+        public Core.Series.ISeriesRepository Series { get; } = new SeriesRepository(db);
+
         public Task CommitAsync(CancellationToken cancellationToken) => db.Transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

@@ -464,6 +464,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public Core.Calendar.ICalendarRepository Calendars => inner.Calendars;
 
+            public Core.Series.ISeriesRepository Series => inner.Series;
+
             public Task CommitAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("disk on fire");
 
             public ValueTask DisposeAsync() => inner.DisposeAsync();

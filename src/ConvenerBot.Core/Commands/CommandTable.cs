@@ -15,6 +15,7 @@ public static class CommandTable
 
     private static readonly CommandArg CaseId = new("id", ArgKind.Number, Required: true) { NumberOf = "case" };
     private static readonly CommandArg SessionId = new("id", ArgKind.Number, Required: true) { NumberOf = "session" };
+    private static readonly CommandArg SeriesId = new("id", ArgKind.Number, Required: true) { NumberOf = "series" };
     private static readonly CommandArg CaseKeyword = new("case", ArgKind.Number) { Keyword = "case", NumberOf = "case" };
 
     private static readonly CommandArg ContributionText = new("text", ArgKind.Rest) { MaxLength = UserText.MaxLength, RequiredInForms = true };
@@ -48,6 +49,24 @@ public static class CommandTable
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
             SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
+        new("series add", Role.Facilitator, v => new AddSeriesCommand(v.Text("rule")!, v.Number("case"), v.Text("protocol")),
+            new CommandArg("rule", ArgKind.When, Required: true) { MaxLength = Scheduling.GroupClock.MaxSeriesLength },
+            CaseKeyword,
+            new CommandArg("protocol", ArgKind.Word) { Keyword = "protocol", MaxLength = 64 })
+        { CommandType = typeof(AddSeriesCommand) },
+        new("series list", Role.Member, _ => new ListSeriesCommand())
+        { CommandType = typeof(ListSeriesCommand), ReadsOnly = true, AnswersPrivately = true },
+        new("series show", Role.Member, v => new ShowSeriesCommand(v.Number("id")!.Value), SeriesId)
+        { CommandType = typeof(ShowSeriesCommand), ReadsOnly = true, AnswersPrivately = true },
+        new("series pause", Role.Facilitator, v => new ChangeSeriesCommand(v.Number("id")!.Value, Series.SeriesStatus.Paused), SeriesId)
+        { CommandType = typeof(ChangeSeriesCommand) },
+        new("series resume", Role.Facilitator, v => new ChangeSeriesCommand(v.Number("id")!.Value, Series.SeriesStatus.Active), SeriesId)
+        { CommandType = typeof(ChangeSeriesCommand) },
+        new("series end", Role.Facilitator, v => new ChangeSeriesCommand(v.Number("id")!.Value, Series.SeriesStatus.Ended), SeriesId)
+        { CommandType = typeof(ChangeSeriesCommand) },
+        new("series skip", Role.Facilitator, v => new SkipSeriesCommand(v.Number("id")!.Value, v.Text("date")!),
+            SeriesId, new CommandArg("date", ArgKind.Word, Required: true) { MaxLength = 10 })
+        { CommandType = typeof(SkipSeriesCommand) },
         new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
             SessionId,
             new CommandArg("answer", ArgKind.Choice, Required: true)

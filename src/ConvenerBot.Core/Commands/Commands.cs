@@ -26,6 +26,19 @@ public sealed record ScheduleSessionCommand(string When, int? CaseNumber, string
 
 public sealed record ListSessionsCommand : ICommand;
 
+/// <param name="Rule">When the series meets, as typed (<c>last Saturday of every month at 10:00</c>).</param>
+public sealed record AddSeriesCommand(string Rule, int? CaseNumber, string? ProtocolKey) : ICommand;
+
+public sealed record ListSeriesCommand : ICommand;
+
+public sealed record ShowSeriesCommand(int Number) : ICommand;
+
+/// <param name="Change">Pause it, resume it, or end it for good.</param>
+public sealed record ChangeSeriesCommand(int Number, Series.SeriesStatus Change) : ICommand;
+
+/// <param name="Date">The day of the session to skip, as typed (<c>2026-12-26</c>), in the series' time zone.</param>
+public sealed record SkipSeriesCommand(int Number, string Date) : ICommand;
+
 public sealed record ShowSessionCommand(int Number) : ICommand;
 
 /// <param name="Title">With <see cref="Sessions.RsvpAnswer.Case"/>: the title of the case the member would bring.</param>

@@ -1,6 +1,7 @@
 using ConvenerBot.Core.Cases;
 using ConvenerBot.Core.Groups;
 using ConvenerBot.Core.Members;
+using ConvenerBot.Core.Series;
 using ConvenerBot.Core.Sessions;
 
 namespace ConvenerBot.Core.Persistence;
@@ -32,6 +33,8 @@ public interface IStoreTransaction : IAsyncDisposable
     IReminderSettingsRepository Reminders { get; }
 
     Calendar.ICalendarRepository Calendars { get; }
+
+    ISeriesRepository Series { get; }
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -111,6 +111,53 @@ public static class GroupClock
         return Ahead(chosen.ToInstant().ToDateTimeOffset(), now, trimmed, zone);
     }
 
+    /// <summary>The longest series rule read; anything longer is refused before it is looked at.</summary>
+    public const int MaxSeriesLength = 120;
+
+    /// <summary>
+    /// Reads a series' rule (<see cref="SeriesGrammar"/>) in the group's zone and finds its first session after
+    /// <paramref name="now"/>. Refused, as a <see cref="ConvenerRuleException"/>: a rule too long or unreadable
+    /// (with three that work), a count of 0 or over <see cref="SeriesRule.MaxCount"/>, a last day already past
+    /// (no session ahead) or before the first session.
+    /// </summary>
+    public static (SeriesRule Rule, ZonedDateTime First) ParseSeries(
+        string text, string timeZone, DateTimeOffset now, ISeriesOccurrences occurrences, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(occurrences);
+        var zone = FindZone(timeZone) ?? DateTimeZone.Utc;
+        var trimmed = text.Trim();
+        if (trimmed.Length > MaxSeriesLength)
+        {
+            throw new ConvenerRuleException("rule.series.too-long", ("length", trimmed.Length), ("max", MaxSeriesLength));
+        }
+
+        var rule = SeriesGrammar.Read(trimmed, WhenLanguages.For(language))
+            ?? throw new ConvenerRuleException("rule.series.unreadable", ("rule", trimmed));
+        if (rule.Count is { } count && (count < 1 || count > SeriesRule.MaxCount))
+        {
+            throw new ConvenerRuleException("rule.series.count", ("count", count), ("max", SeriesRule.MaxCount));
+        }
+
+        var instant = Instant.FromDateTimeOffset(now);
+        var today = instant.InZone(zone).Date;
+        if (rule.Until is { } until && until < today)
+        {
+            throw new ConvenerRuleException("rule.series.no-future", ("until", until.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        var firstDay = occurrences.FirstDay(rule, zone, instant);
+        var first = occurrences.After(rule, zone, firstDay, instant).FirstOrDefault();
+        if (first == default)
+        {
+            throw new ConvenerRuleException(
+                "rule.series.until-before-first",
+                ("until", rule.Until?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? ""), ("first", Format(firstDay.At(rule.Time).InZoneLeniently(zone).ToDateTimeOffset(), zone.Id)));
+        }
+
+        return (rule, first);
+    }
+
     /// <summary>ISO forms: <c>2026-12-26 10:00</c>, with <c>T</c>, with seconds.</summary>
     private static LocalDateTime? Exact(string written)
     {

@@ -40,10 +40,10 @@ internal static class WhenGrammar
         return false;
     }
 
-    private static bool Filler(WhenCursor cursor, WhenWords words, WhenReading reading) => cursor.Phrase(words.Fillers);
+    internal static bool Filler(WhenCursor cursor, WhenWords words, WhenReading reading) => cursor.Phrase(words.Fillers);
 
     /// <summary><c>2026-12-26</c>.</summary>
-    private static bool IsoDate(WhenCursor cursor, WhenWords words, WhenReading reading)
+    internal static bool IsoDate(WhenCursor cursor, WhenWords words, WhenReading reading)
     {
         var start = cursor.Position;
         if (reading.HasDay || cursor.Number(4, 4) is not { } year || !cursor.Sign('-') || cursor.Number(1, 2) is not { } month
@@ -176,7 +176,7 @@ internal static class WhenGrammar
     /// <c>18:30</c>, <c>10am</c>, <c>10:30 pm</c>, <c>noon</c>, and after <c>at</c> an hour alone (<c>at 9</c>:
     /// 09:00; with no am or pm an hour is on the 24-hour clock).
     /// </summary>
-    private static bool TimeOfDay(WhenCursor cursor, WhenWords words, WhenReading reading)
+    internal static bool TimeOfDay(WhenCursor cursor, WhenWords words, WhenReading reading)
     {
         if (reading.Time is not null)
         {

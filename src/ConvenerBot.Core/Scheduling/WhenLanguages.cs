@@ -51,6 +51,18 @@ public static class WhenLanguages
         OrdinalSuffixes = new HashSet<string> { "st", "nd", "rd", "th" },
         Of = new HashSet<string> { "of" },
         Fillers = new HashSet<string> { "on", "the", "," },
+        Every = new HashSet<string> { "every", "each" },
+        Ordinals = new Dictionary<string, int>
+        {
+            ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["last"] = -1,
+        },
+        Periods = new Dictionary<string, SeriesFrequency>
+        {
+            ["week"] = SeriesFrequency.Weekly, ["weeks"] = SeriesFrequency.Weekly, ["weekly"] = SeriesFrequency.Weekly,
+            ["month"] = SeriesFrequency.Monthly, ["months"] = SeriesFrequency.Monthly, ["monthly"] = SeriesFrequency.Monthly,
+        },
+        Until = new HashSet<string> { "until", "till", "through" },
+        Times = new HashSet<string> { "times", "sessions", "occurrences" },
     };
 
     /// <summary>Every language the grammar reads, by catalog language.</summary>

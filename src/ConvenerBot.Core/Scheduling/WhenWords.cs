@@ -58,10 +58,26 @@ public sealed record WhenWords
     /// <summary>Words and signs that join the parts and mean nothing themselves (<c>on</c>, <c>the</c>, a comma).</summary>
     public required IReadOnlySet<string> Fillers { get; init; }
 
+    /// <summary>Before what repeats, in a series' rule (<c>every</c> Monday, <c>every</c> 2 weeks).</summary>
+    public IReadOnlySet<string> Every { get; init; } = new HashSet<string>();
+
+    /// <summary>Which weekday of a month (<c>first</c> → 1, <c>last</c> → -1); right after <see cref="Every"/>, how many weeks apart (<c>every second Tuesday</c>).</summary>
+    public IReadOnlyDictionary<string, int> Ordinals { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>What a series repeats by (<c>month</c>, <c>weeks</c>, <c>monthly</c>).</summary>
+    public IReadOnlyDictionary<string, SeriesFrequency> Periods { get; init; } = new Dictionary<string, SeriesFrequency>();
+
+    /// <summary>Before the last day of a series (<c>until</c> 2027-06-30).</summary>
+    public IReadOnlySet<string> Until { get; init; } = new HashSet<string>();
+
+    /// <summary>After how many sessions a series has (6 <c>times</c>).</summary>
+    public IReadOnlySet<string> Times { get; init; } = new HashSet<string>();
+
     /// <summary>Every entry of every table.</summary>
     public IEnumerable<string> Phrases =>
     [
         .. Months.Keys, .. Weekdays.Keys, .. DaysFromToday.Keys, .. Next, .. This, .. At, .. In, .. Counts.Keys, .. Units.Keys,
         .. AfterNoon.Keys, .. NamedTimes.Keys, .. OClock, .. OrdinalSuffixes, .. Of, .. Fillers,
+        .. Every, .. Ordinals.Keys, .. Periods.Keys, .. Until, .. Times,
     ];
 }

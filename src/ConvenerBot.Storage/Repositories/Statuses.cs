@@ -36,6 +36,29 @@ internal static class Statuses
         };
     }
 
+    public static class Series
+    {
+        public const string Active = "active";
+        public const string Paused = "paused";
+        public const string Ended = "ended";
+
+        public static string Of(Core.Series.SeriesStatus status) => status switch
+        {
+            Core.Series.SeriesStatus.Active => Active,
+            Core.Series.SeriesStatus.Paused => Paused,
+            Core.Series.SeriesStatus.Ended => Ended,
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A series status with no stored word."),
+        };
+
+        public static Core.Series.SeriesStatus Parse(string name) => name switch
+        {
+            Active => Core.Series.SeriesStatus.Active,
+            Paused => Core.Series.SeriesStatus.Paused,
+            Ended => Core.Series.SeriesStatus.Ended,
+            _ => throw new InvalidDataException($"Unknown stored series status '{name}'."),
+        };
+    }
+
     public static class Session
     {
         public const string Scheduled = "scheduled";

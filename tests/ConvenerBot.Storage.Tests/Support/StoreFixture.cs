@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders", "calendar_feeds"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "due_work", "rsvps", "group_reminders", "member_reminders", "calendar_feeds", "series"];
 
     private readonly List<ServiceProvider> _providers = [];
 
