@@ -23,23 +23,7 @@ public sealed class AddSeriesHandler(ProtocolCatalog protocols, ISeriesOccurrenc
             throw new ConvenerRuleException("rule.series.too-many", ("max", MaxActive));
         }
 
-        var protocol = protocols.Default;
-        if (command.ProtocolKey is { } key)
-        {
-            protocol = protocols.Find(key)
-                ?? throw new ConvenerRuleException(
-                    "rule.protocol.unknown", ("key", Text.UserText.Shorten(key, 40)), ("known", string.Join(", ", protocols.All.Select(p => p.Key))));
-        }
-
-        Case? theCase = null;
-        if (command.CaseNumber is { } caseNumber)
-        {
-            theCase = await context.RequireCaseAsync(caseNumber, cancellationToken);
-            if (theCase.Status is CaseStatus.Withdrawn)
-            {
-                throw new ConvenerRuleException("rule.case.withdrawn.schedule", ("number", theCase.Number));
-            }
-        }
+        var (protocol, theCase) = await Sessions.ScheduleSessionHandler.PlanAsync(context, protocols, command.ProtocolKey, command.CaseNumber, cancellationToken);
 
         var series = await context.Store.Series.AddAsync(
             context.Group.Id, command.Rule.Trim(), rule.ToRRule(), context.Group.TimeZone, rule.Time, first.Date, theCase?.Id, protocol.Key,

@@ -17,11 +17,7 @@ public sealed class ChangeSeriesHandler(Scheduling.ISeriesOccurrences occurrence
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, Text.Phrase.Of("action.series.change"));
-        var series = await context.Store.Series.FindAsync(context.Group.Id, command.Number, forUpdate: true, cancellationToken);
-        if (series is null or { Status: SeriesStatus.Ended })
-        {
-            throw new ConvenerRuleException("rule.series.not-found", ("number", command.Number));
-        }
+        var series = await RequireAsync(context, command.Number, cancellationToken);
 
         switch (command.Change)
         {
@@ -61,4 +57,10 @@ public sealed class ChangeSeriesHandler(Scheduling.ISeriesOccurrences occurrence
                 return Reply.Text(context.Say("reply.series.paused", ("number", series.Number)));
         }
     }
+
+    /// <summary>The group's series of that number, locked for a change; one that ended or never was is refused.</summary>
+    internal static async Task<SessionSeries> RequireAsync(CommandContext context, int number, CancellationToken cancellationToken) =>
+        await context.Store.Series.FindAsync(context.Group.Id, number, forUpdate: true, cancellationToken) is { Status: not SeriesStatus.Ended } series
+            ? series
+            : throw new ConvenerRuleException("rule.series.not-found", ("number", number));
 }

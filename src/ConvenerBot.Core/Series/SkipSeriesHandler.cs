@@ -22,11 +22,7 @@ public sealed class SkipSeriesHandler(ISeriesOccurrences occurrences) : ICommand
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, Text.Phrase.Of("action.series.change"));
-        var series = await context.Store.Series.FindAsync(context.Group.Id, command.Number, forUpdate: true, cancellationToken);
-        if (series is null or { Status: SeriesStatus.Ended })
-        {
-            throw new ConvenerRuleException("rule.series.not-found", ("number", command.Number));
-        }
+        var series = await ChangeSeriesHandler.RequireAsync(context, command.Number, cancellationToken);
 
         if (Day.Parse(command.Date.Trim()) is not { Success: true } parsed)
         {

@@ -15,23 +15,7 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.schedule"));
         var when = GroupClock.ParseFuture(command.When, context.Group.TimeZone, context.Now, context.Language);
-        var protocol = protocols.Default;
-        if (command.ProtocolKey is { } key)
-        {
-            protocol = protocols.Find(key)
-                ?? throw new ConvenerRuleException(
-                    "rule.protocol.unknown", ("key", Text.UserText.Shorten(key, 40)), ("known", string.Join(", ", protocols.All.Select(p => p.Key))));
-        }
-
-        Case? theCase = null;
-        if (command.CaseNumber is { } caseNumber)
-        {
-            theCase = await context.RequireCaseAsync(caseNumber, cancellationToken);
-            if (theCase.Status is CaseStatus.Withdrawn)
-            {
-                throw new ConvenerRuleException("rule.case.withdrawn.schedule", ("number", theCase.Number));
-            }
-        }
+        var (protocol, theCase) = await PlanAsync(context, protocols, command.ProtocolKey, command.CaseNumber, cancellationToken);
 
         var number = await context.Store.Groups.NextSessionNumberAsync(context.Group.Id, cancellationToken);
         var session = await context.Store.Sessions.AddAsync(context.Group.Id, number, theCase?.Id, protocol.Key, when, context.Member.Id, context.Now, cancellationToken);
@@ -49,5 +33,33 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         return Reply.Of(new OutboundMessage(context.Say(
             "reply.session.scheduled", ("number", number), ("when", context.ShowTime(when)), ("about", about), ("protocol", protocol.Name)))
         { RsvpFor = number });
+    }
+
+    /// <summary>
+    /// The protocol a session (or a series' sessions) will follow and the case it is for, as named: an unknown
+    /// protocol and a missing or withdrawn case are refused.
+    /// </summary>
+    internal static async Task<(Protocol Protocol, Case? Case)> PlanAsync(
+        CommandContext context, ProtocolCatalog protocols, string? protocolKey, int? caseNumber, CancellationToken cancellationToken)
+    {
+        var protocol = protocols.Default;
+        if (protocolKey is { } key)
+        {
+            protocol = protocols.Find(key)
+                ?? throw new ConvenerRuleException(
+                    "rule.protocol.unknown", ("key", Text.UserText.Shorten(key, 40)), ("known", string.Join(", ", protocols.All.Select(p => p.Key))));
+        }
+
+        Case? theCase = null;
+        if (caseNumber is { } number)
+        {
+            theCase = await context.RequireCaseAsync(number, cancellationToken);
+            if (theCase.Status is CaseStatus.Withdrawn)
+            {
+                throw new ConvenerRuleException("rule.case.withdrawn.schedule", ("number", theCase.Number));
+            }
+        }
+
+        return (protocol, theCase);
     }
 }
