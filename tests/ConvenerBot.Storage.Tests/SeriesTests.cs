@@ -151,7 +151,8 @@ public abstract class SeriesTests(StoreFixture fixture)
 
         var shown = await chat.SayAsync("bob", "/series show 1");
 
-        Assert.StartsWith("Series 1: every second Tuesday at 18:30 (active), following ", shown, StringComparison.Ordinal);
+        Assert.StartsWith("Series 1: every 2 weeks on Tuesday at 18:30 (active), following ", shown, StringComparison.Ordinal);
+        Assert.Contains("Written as: every second Tuesday at 18:30.", shown, StringComparison.Ordinal);
         Assert.Contains("Rule: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.", shown, StringComparison.Ordinal);
         var dates = shown.Split('\n')[1..];
         Assert.Equal(5, dates.Length);

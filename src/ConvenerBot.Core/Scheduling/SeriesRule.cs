@@ -55,6 +55,40 @@ public sealed record SeriesRule(
         return string.Join(';', parts);
     }
 
+    /// <summary>
+    /// The rule in words, from the message catalog ("the last Saturday of every month at 10:00, until …"), so
+    /// members read what was understood rather than the RRULE.
+    /// </summary>
+    public Text.Phrase Words()
+    {
+        var day = Text.Phrase.Of("weekday." + Weekday.ToString().ToLowerInvariant());
+        var time = Time.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var rule = (Frequency, Interval) switch
+        {
+            (SeriesFrequency.Weekly, 1) => Text.Phrase.Of("series.words.weekly.one", ("day", day), ("time", time)),
+            (SeriesFrequency.Weekly, _) => Text.Phrase.Of("series.words.weekly.other", ("interval", Interval), ("day", day), ("time", time)),
+            (_, 1) => Text.Phrase.Of("series.words.monthly.one", ("ordinal", OrdinalWord()), ("day", day), ("time", time)),
+            _ => Text.Phrase.Of("series.words.monthly.other", ("ordinal", OrdinalWord()), ("day", day), ("interval", Interval), ("time", time)),
+        };
+        if (Count is { } count)
+        {
+            rule = Text.Phrase.Of("series.words.count", ("rule", rule), ("count", count));
+        }
+
+        return Until is { } until
+            ? Text.Phrase.Of("series.words.until", ("rule", rule), ("date", until.ToString("d MMM uuuu", CultureInfo.InvariantCulture)))
+            : rule;
+    }
+
+    private Text.Phrase OrdinalWord() => Text.Phrase.Of(Ordinal switch
+    {
+        -1 => "series.ordinal.last",
+        2 => "series.ordinal.second",
+        3 => "series.ordinal.third",
+        4 => "series.ordinal.fourth",
+        _ => "series.ordinal.first",
+    });
+
     /// <summary>Reads back a rule written by <see cref="ToRRule"/>, with its wall time; null for anything else.</summary>
     public static SeriesRule? FromRRule(string rrule, LocalTime time)
     {

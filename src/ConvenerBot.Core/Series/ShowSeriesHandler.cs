@@ -29,9 +29,9 @@ public sealed class ShowSeriesHandler(ProtocolCatalog protocols, ISeriesOccurren
         var status = context.Say(series.Status is SeriesStatus.Active ? "status.series.active" : "status.series.paused");
         var protocol = protocols.Find(series.ProtocolKey)?.Name ?? series.ProtocolKey;
         return Reply.Of(new OutboundMessage(dates.Count == 0
-            ? context.Say("reply.series.show.done", ("number", series.Number), ("rule", series.Typed), ("status", status), ("protocol", protocol))
+            ? context.Say("reply.series.show.done", ("number", series.Number), ("words", rule.Words()), ("status", status), ("protocol", protocol))
             : context.Say(
-                "reply.series.show", ("number", series.Number), ("rule", series.Typed), ("status", status), ("protocol", protocol),
-                ("rrule", series.RRule), ("dates", string.Join('\n', dates)))));
+                "reply.series.show", ("number", series.Number), ("words", rule.Words()), ("status", status), ("protocol", protocol),
+                ("rule", series.Typed), ("rrule", series.RRule), ("dates", string.Join('\n', dates)))));
     }
 }

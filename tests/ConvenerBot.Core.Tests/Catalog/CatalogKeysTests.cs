@@ -28,6 +28,7 @@ public sealed partial class CatalogKeysTests
         ("arg.", "CommandArg.HintKey: arg.{name} and arg.number.{what}"),
         ("placeholder.", "CommandArg.PlaceholderKey: placeholder.{name}"),
         ("menu.", "a command group's menu entry (menu.{group}), for the adapters"),
+        ("weekday.", "SeriesRule.Words: weekday.{IsoDayOfWeek, lower case}"),
     ];
 
     private static MessageCatalog Catalog => MessageCatalog.Default;

@@ -31,6 +31,7 @@ public sealed class UserFacingLiteralTests
         new("src/ConvenerBot/LocalChat/LocalChatIo.cs", "bot> ", "the prefix that marks the bot's lines in the terminal, matched by scripts; no words"),
         .. CommandTable.All.Where(d => d.Path.Contains(' ', StringComparison.Ordinal)).Select(d =>
             new AllowedLiteral("src/ConvenerBot.Core/Commands/CommandTable.cs", d.Path, "a command's words as typed after /: syntax, not a sentence")),
+        new("src/ConvenerBot.Core/Scheduling/SeriesRule.cs", "d MMM uuuu", "a date pattern, not words; the month names follow the culture it is formatted with"),
         new("src/ConvenerBot.Core/Scheduling/WhenReading.cs", "ddd d MMM uuuu", "a date pattern, not words; the day and month names follow the culture it is formatted with"),
         .. Core.Scheduling.WhenLanguages.All.Values.SelectMany(w => w.Phrases).Where(p => p.Contains(' ', StringComparison.Ordinal)).Select(p =>
             new AllowedLiteral("src/ConvenerBot.Core/Scheduling/WhenLanguages.cs", p, "words the time grammar reads in what members type, not words it says")),
