@@ -44,14 +44,7 @@ public abstract class SessionReminderTests(StoreFixture fixture)
     [Fact]
     public async Task AfterLongDowntime_OnlyTheLatestReminderIsPosted()
     {
-        var chat = fixture.NewChat();
-        var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
-        await chat.SayAsync("ana", "/timezone UTC");
-        await chat.SayAsync("ana", "/case open Funding gap");
-        var at = fixture.Time.GetUtcNow().AddDays(10);
-        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
-        await chat.SayAsync("ana", $"/session schedule {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} case 1");
+        var (chat, dispatcher, at) = await ScheduledInTenDaysAsync();
 
         // The clock jumps past the week-before and the day-before reminders at once.
         fixture.Time.Advance(at - TimeSpan.FromHours(2) - fixture.Time.GetUtcNow());
@@ -64,14 +57,7 @@ public abstract class SessionReminderTests(StoreFixture fixture)
     [Fact]
     public async Task InAGroupTheBotWasRemovedFrom_RemindersWait_AndTheLatestComesOnceItIsBack()
     {
-        var chat = fixture.NewChat();
-        var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
-        await chat.SayAsync("ana", "/timezone UTC");
-        await chat.SayAsync("ana", "/case open Funding gap");
-        var at = fixture.Time.GetUtcNow().AddDays(10);
-        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
-        await chat.SayAsync("ana", $"/session schedule {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} case 1");
+        var (chat, dispatcher, at) = await ScheduledInTenDaysAsync();
 
         // Telegram said the bot was removed: nothing is posted, and the reminders wait rather than being dropped.
         await fixture.Convener.SetConversationActiveAsync(chat.Conversation, active: false, None);
@@ -88,6 +74,20 @@ public abstract class SessionReminderTests(StoreFixture fixture)
         // The hour-before reminder comes as usual; once the session is past, nothing of it is left waiting.
         await RunUntilAsync(dispatcher, at + TimeSpan.FromDays(2));
         Assert.Equal(2, _posts.Posts.Count(p => p.Conversation == chat.Conversation));
+    }
+
+    /// <summary>A group in UTC whose session 1 (for case 1) is ten days ahead, on the minute, and a dispatcher of reminders.</summary>
+    private async Task<(Chat Chat, DueWorkDispatcher Dispatcher, DateTimeOffset At)> ScheduledInTenDaysAsync()
+    {
+        var chat = fixture.NewChat();
+        var dispatcher = new DueWorkDispatcher(
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        await chat.SayAsync("ana", "/timezone UTC");
+        await chat.SayAsync("ana", "/case open Funding gap");
+        var at = fixture.Time.GetUtcNow().AddDays(10);
+        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
+        await chat.SayAsync("ana", $"/session schedule {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} case 1");
+        return (chat, dispatcher, at);
     }
 
     private IReadOnlyList<string> Numbers(Chat chat) =>
