@@ -28,12 +28,14 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PrivateChat>();
         services.TryAddSingleton<ConversationGateways>();
         services.TryAddSingleton<DueWorkDispatcher>();
+        services.TryAddSingleton<DueWorkSignal>();
         services.TryAddSingleton<GroupNotices>();
         services.TryAddSingleton<Calendar.CalendarFeeds>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, ForgetOldDeliveries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Outbox>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageButtons>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionStarts>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Series.SeriesAhead>());
         services.TryAddSingleton(MessageCatalog.Default);

@@ -66,6 +66,27 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
     }
 
     /// <summary>
+    /// Takes the buttons off a message the bot posted in the channel or the session's thread (its text stays).
+    /// A message, thread or channel that is gone, or that the bot may no longer edit, has none left to take off.
+    /// </summary>
+    public async Task<PostResult> ClearActionsAsync(ConversationRef conversation, string? space, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.EditMessageAsync(space ?? conversation.Id, messageId, new JsonObject { ["components"] = new JsonArray() }, cancellationToken);
+            return new PostResult.Delivered([messageId], space);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is { } status && (int)status is >= 400 and < 500 && status is not HttpStatusCode.TooManyRequests)
+        {
+            return new PostResult.Delivered([], space);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new PostResult.NotDelivered(ex.Message);
+        }
+    }
+
+    /// <summary>
     /// Posts parts already rendered, as they are (the responder renders for the interaction API too), in
     /// order; stops at the first that is not posted.
     /// </summary>

@@ -66,6 +66,13 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         return IdOf(json, "message");
     }
 
+    /// <summary>Edits a message the bot posted in a channel or thread (here: to take its buttons off).</summary>
+    public async Task EditMessageAsync(string channelId, string messageId, JsonObject edit, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(
+            HttpMethod.Patch, $"channels/{channelId}/messages/{messageId}", "channels/{id}/messages/{id}", channelId, edit, authorized: true, expires: null, cancellationToken);
+    }
+
     /// <summary>The direct-message channel between the bot and a user (Discord gives the same one every time); returns its id.</summary>
     public async Task<string> OpenDirectChannelAsync(string userId, CancellationToken cancellationToken)
     {

@@ -60,6 +60,8 @@ internal sealed class DapperStore(SqlDialect dialect) : IConvenerStore
 
         public Core.Sessions.IStagePromptRepository Prompts { get; } = new StagePromptRepository(db);
 
+        public Core.Sessions.ILiveButtonRepository Buttons { get; } = new LiveButtonRepository(db);
+
         public IDueWorkRepository DueWork { get; } = new DueWorkRepository(db);
 
         public Core.Sessions.IRsvpRepository Rsvps { get; } = new RsvpRepository(db);

@@ -69,6 +69,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "The store could not record the prompt of session {Session}, stage {Stage} in chat {ChatId}; replies to it will not count as contributions")]
     public static partial void PromptNotRecorded(ILogger logger, Exception exception, long chatId, int session, int stage);
 
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "The store could not record the buttons of message {MessageId} in chat {ChatId}; they stay until pressed")]
+    public static partial void ButtonsNotRecorded(ILogger logger, Exception exception, long chatId, string messageId);
+
     [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "The store could not take that a reply was delivered; the outbox posts it again once its hold runs out")]
     public static partial void NotSettled(ILogger logger, Exception exception);
 

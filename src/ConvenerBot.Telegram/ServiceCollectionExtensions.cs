@@ -44,7 +44,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ChatMigrations>();
-        services.TryAddSingleton<LiveButtons>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ForumChats>();
         ConversationGateways.Register<TelegramGateway>(services, TelegramGateway.PlatformName);

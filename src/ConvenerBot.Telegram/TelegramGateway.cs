@@ -103,6 +103,37 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
         return Moved(new PostResult.Delivered(ids, threadId?.ToString(CultureInfo.InvariantCulture)), movedTo);
     }
 
+    /// <summary>
+    /// Takes the keyboard off a message in the chat (the topic does not matter to Telegram). A message that is
+    /// gone, or that Telegram will not edit, has no buttons left to take off; an edit is safe to repeat, so a
+    /// timeout is tried again later.
+    /// </summary>
+    public async Task<PostResult> ClearActionsAsync(ConversationRef conversation, string? space, string messageId, CancellationToken cancellationToken)
+    {
+        var chatId = Id(conversation.Id);
+        var message = SmallId(messageId)!.Value;
+        TelegramCall<Message> call;
+        try
+        {
+            call = await sender.CallAsync("editMessageReplyMarkup", chatId, isGroup: chatId < 0, limited: false,
+                (to, ct) => bot.EditMessageReplyMarkup(to, message, replyMarkup: null, cancellationToken: ct), cancellationToken);
+        }
+        catch (RequestException ex) when (ex is not ApiRequestException)
+        {
+            return new PostResult.NotDelivered(ex.Message);
+        }
+
+        PostResult result = call.Outcome switch
+        {
+            TelegramCallOutcome.Done => new PostResult.Delivered([messageId], space),
+            TelegramCallOutcome.ChatGone => new PostResult.ConversationGone(call.Description),
+            // A refusal of the edit itself (the message is gone or cannot be edited) will not change on a retry.
+            _ when call.Description.StartsWith("Bad Request", StringComparison.OrdinalIgnoreCase) => new PostResult.Delivered([], space),
+            _ => new PostResult.NotDelivered(call.Description),
+        };
+        return Moved(result, call.MovedTo);
+    }
+
     /// <summary>A forum topic for a session; when Telegram does not open one, the session runs in the group itself.</summary>
     private async Task<TelegramCall<ForumTopic>> OpenTopicAsync(long chatId, string title, CancellationToken cancellationToken)
     {

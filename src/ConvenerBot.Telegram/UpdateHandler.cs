@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,6 @@ internal sealed class UpdateHandler(
     BotIdentity identity,
     ChatAdministrators administrators,
     ChatMigrations migrations,
-    LiveButtons buttons,
     ForumChats forums,
     TelegramGateway gateway,
     TelegramSender sender,
@@ -231,7 +231,8 @@ internal sealed class UpdateHandler(
         if (reply.Refused)
         {
             await Answer(string.Join(" ", reply.Messages.Select(m => m.Text)));
-            if (button is not null && IsStale(chat.Id, message.MessageId, reply))
+            // The engine says when the press came on buttons that no longer apply (the session moved on).
+            if (button is not null && reply.StaleStage)
             {
                 await RemoveButtonsAsync(chat, message.MessageId, cancellationToken);
             }
@@ -248,8 +249,9 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        if (MovesOn(reply))
+        if (StageButtons.MovesOn(reply))
         {
+            // The pressed message loses its buttons at once; the others the session moved on from go by due work (StageButtons).
             await RemoveButtonsAsync(chat, message.MessageId, cancellationToken);
         }
 
@@ -360,20 +362,8 @@ internal sealed class UpdateHandler(
             cancellationToken);
     }
 
-    /// <summary>A new stage prompt or the end of the session: the buttons of earlier prompts no longer apply.</summary>
-    private static bool MovesOn(Reply reply) =>
-        reply.Messages.Any(m => m.ClosesSpace || (m.Stage is not null && m.Actions is { Count: > 0 } actions && !actions.Contains(StageAction.ConfirmEnd)));
-
-    /// <summary>
-    /// A refused press on buttons that no longer apply. This process knows which buttons are live; after a
-    /// restart the engine's refusal tells (<see cref="Reply.StaleStage"/>: the stage or the session has moved on).
-    /// </summary>
-    private bool IsStale(long chatId, int messageId, Reply refusal) =>
-        !buttons.IsLive(chatId, messageId) && (buttons.AnyIn(chatId) || refusal.StaleStage);
-
     private async Task RemoveButtonsAsync(Chat chat, int messageId, CancellationToken cancellationToken)
     {
-        buttons.Forget(chat.Id, messageId);
         await CallAsync("editMessageReplyMarkup", chat, limited: false,
             (id, ct) => bot.EditMessageReplyMarkup(id, messageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
     }
@@ -461,7 +451,6 @@ internal sealed class UpdateHandler(
         var undelivered = new List<OutboundMessage>();
         var complete = true;
         var reactTo = replyTo;
-        var superseded = MovesOn(reply) ? buttons.TakeAll(chat.Id) : [];
         var acknowledgements = reply.Messages.Where(m => m.Purpose is MessagePurpose.Acknowledgement).ToList();
         foreach (var message in reply.Messages.Where(m => m.Purpose is MessagePurpose.Answer))
         {
@@ -507,19 +496,14 @@ internal sealed class UpdateHandler(
                 await RecordSpaceAsync(chat.Id, session, space, cancellationToken);
             }
 
-            if (message is { Stage: { } stage, Actions.Count: > 0 } && Number(ids[^1]) is { } withButtons)
+            if (message is { Stage: { } stage, Actions.Count: > 0 })
             {
-                buttons.Remember(chat.Id, withButtons);
+                await RecordButtonsAsync(chat.Id, ids[^1], space, message, cancellationToken);
                 if (!message.Actions.Contains(StageAction.ConfirmEnd))
                 {
                     await RecordPromptAsync(chat.Id, ids, stage, cancellationToken);
                 }
             }
-        }
-
-        foreach (var old in superseded)
-        {
-            await RemoveButtonsAsync(chat, old, cancellationToken);
         }
 
         foreach (var acknowledgement in acknowledgements)
@@ -586,6 +570,22 @@ internal sealed class UpdateHandler(
         {
             // The rest of the reply (acknowledgements, old buttons off) still goes out.
             Log.PromptNotRecorded(logger, ex, chatId, stage.SessionNumber, stage.StageNumber);
+        }
+    }
+
+    /// <summary>
+    /// Records that the message carries buttons about a session, so they are taken off once it moves on, after
+    /// a restart too. If the store cannot take it, those buttons stay until pressed, and a press is refused as stale.
+    /// </summary>
+    private async Task RecordButtonsAsync(long chatId, string messageId, string? space, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await convener.RecordButtonsAsync(TelegramSender.Conversation(migrations.Resolve(chatId)), messageId, space, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ButtonsNotRecorded(logger, ex, chatId, messageId);
         }
     }
 

@@ -456,6 +456,8 @@ public abstract class ConvenerScenarioTests(StoreFixture fixture)
 
             public Core.Sessions.IStagePromptRepository Prompts => inner.Prompts;
 
+            public Core.Sessions.ILiveButtonRepository Buttons => inner.Buttons;
+
             public IDueWorkRepository DueWork => inner.DueWork;
 
             public Core.Sessions.IRsvpRepository Rsvps => inner.Rsvps;

@@ -19,7 +19,7 @@ public abstract class OutboxTests(StoreFixture fixture)
 
     private DueWorkDispatcher Dispatcher(IConversationGateway? gateway = null)
     {
-        var notices = new GroupNotices(fixture.Store, new ConversationGateways([gateway ?? _posts]));
+        var notices = new GroupNotices(fixture.Store, new ConversationGateways([gateway ?? _posts]), fixture.Time);
         var outbox = new Outbox(fixture.Store, new ConversationGateways([gateway ?? _posts]), notices, NullLogger<Outbox>.Instance);
         return new DueWorkDispatcher(fixture.Store, [outbox], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
     }

@@ -22,7 +22,7 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
     {
         var chat = fixture.NewChat();
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         _gateway.Unreachable.Add("ben");
         await chat.SayAsync("ana", "/timezone UTC");
         var at = Minute(fixture.Time.GetUtcNow().AddDays(3));
@@ -65,7 +65,7 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
     {
         var chat = fixture.NewChat();
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         await chat.SayAsync("ana", "/reminders set 2h");
         var at = Minute(fixture.Time.GetUtcNow().AddHours(5));
         await chat.SayAsync("ana", $"/session schedule {When(at)}");
@@ -85,7 +85,7 @@ public abstract class PrivateReminderTests(StoreFixture fixture)
     {
         var chat = fixture.NewChat();
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_gateway]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         await chat.SayAsync("ana", "/reminders set 2h");
         var at = Minute(fixture.Time.GetUtcNow().AddHours(5));
         await chat.SayAsync("ana", $"/session schedule {When(at)}");

@@ -162,7 +162,7 @@ public abstract class ReminderSettingsTests(StoreFixture fixture)
     }
 
     private DueWorkDispatcher Dispatcher() => new(
-        fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([new Recorder(_posts)])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([new Recorder(_posts)]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
 
     private IReadOnlyList<string> Numbers(Chat chat) =>
         [.. _posts.Where(p => p.Conversation == chat.Conversation && p.PrivatelyTo is null).Select(p => p.Message.Text.Split(' ')[2])];

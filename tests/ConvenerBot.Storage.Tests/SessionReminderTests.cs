@@ -19,7 +19,7 @@ public abstract class SessionReminderTests(StoreFixture fixture)
     {
         var chat = fixture.NewChat();
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         await chat.SayAsync("ana", "/timezone UTC");
         await chat.SayAsync("ana", "/case open Funding gap");
         var at = fixture.Time.GetUtcNow().AddDays(10);
@@ -81,7 +81,7 @@ public abstract class SessionReminderTests(StoreFixture fixture)
     {
         var chat = fixture.NewChat();
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new SessionReminders(fixture.Store, new GroupNotices(fixture.Store, new ConversationGateways([_posts]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         await chat.SayAsync("ana", "/timezone UTC");
         await chat.SayAsync("ana", "/case open Funding gap");
         var at = fixture.Time.GetUtcNow().AddDays(10);

@@ -21,7 +21,7 @@ public abstract class StageTimerTests(StoreFixture fixture)
         var chat = await fixture.NewChat().WithRunningSessionAsync();
         var protocols = ProtocolLoader.LoadDirectory(SeedsDirectory(), "peer-to-peer");
         var dispatcher = new DueWorkDispatcher(
-            fixture.Store, [new StageTimers(fixture.Store, protocols, new GroupNotices(fixture.Store, new ConversationGateways([new Recorder(_posts)])))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+            fixture.Store, [new StageTimers(fixture.Store, protocols, new GroupNotices(fixture.Store, new ConversationGateways([new Recorder(_posts)]), fixture.Time))], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
         var stages = protocols.Get("peer-to-peer").Stages;
 
         await RunForAsync(dispatcher, TimeSpan.FromMinutes(stages[0].Minutes - 1));

@@ -73,6 +73,31 @@ public sealed class TelegramButtonTests
     }
 
     [Fact]
+    public async Task PromptPostedBeforeARestart_LosesItsButtons_WhenTheSessionMovesOnAfterIt()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Circle", isForum: false, Ana.Id);
+        using var temp = new TempDatabase();
+        FakeBotApi.SentMessage prompt2;
+        await using (var first = await RunningBot.StartAsync(api, database: temp.Path))
+        {
+            var chat = new GroupChat(api, first, Group, webhook: false);
+            await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
+            await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+            var prompt1 = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
+            prompt2 = await chat.SayAsync(Ana, "/next", "stage 2 of 6");
+            await api.WaitForAsync(a => !HasButtons(a, prompt1));
+        }
+
+        // The process that posted the prompt is gone; the store knows its buttons, so the next process takes them off.
+        Assert.True(HasButtons(api, prompt2));
+        await using var second = await RunningBot.StartAsync(api, database: temp.Path);
+        var prompt3 = await new GroupChat(api, second, Group, webhook: false).SayAsync(Ana, "/next", "stage 3 of 6");
+        await api.WaitForAsync(a => !HasButtons(a, prompt2));
+        Assert.True(HasButtons(api, prompt3));
+    }
+
+    [Fact]
     public async Task CaseListPages_TurnInPlace()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -22,6 +22,9 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
     public virtual Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken) =>
         inner.SettleAsync(reply, undelivered, cancellationToken);
 
+    public Task RecordButtonsAsync(ConversationRef conversation, string messageId, string? space, OutboundMessage message, CancellationToken cancellationToken) =>
+        inner.RecordButtonsAsync(conversation, messageId, space, message, cancellationToken);
+
     public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken) =>
         inner.RecordSpaceAsync(conversation, sessionNumber, space, cancellationToken);
 }

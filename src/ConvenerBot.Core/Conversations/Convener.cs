@@ -3,6 +3,7 @@ using System.Reflection;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Members;
 using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ internal sealed partial class Convener(
     IServiceScopeFactory scopes,
     PrivateChat privateChat,
     ConvenerOptions options,
+    DueWorkSignal dueWork,
     TimeProvider time,
     ILogger<Convener> logger) : IConvener
 {
@@ -119,6 +121,12 @@ internal sealed partial class Convener(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (StageButtons.MovesOn(reply))
+        {
+            // The buttons of the messages the session moved on from are taken off now, not at the next poll.
+            dueWork.Pulse();
+        }
+
         return reply;
     }
 
@@ -308,6 +316,32 @@ internal sealed partial class Convener(
             await transaction.Prompts.RecordAsync(group.Id, messageId, session.Id, stage.StageNumber - 1, time.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+    }
+
+    public Task RecordButtonsAsync(ConversationRef conversation, string messageId, string? space, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!StageButtons.Carries(message))
+        {
+            return Task.CompletedTask;
+        }
+
+        return OutsideCommandAsync(async () =>
+        {
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group)
+            {
+                var stale = await StageButtons.RecordAsync(transaction, group.Id, messageId, space, message, time.GetUtcNow(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                if (stale)
+                {
+                    dueWork.Pulse();
+                }
+            }
+
+            return true;
+        });
     }
 
     public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken)

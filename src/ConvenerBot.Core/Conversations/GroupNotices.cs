@@ -13,7 +13,7 @@ namespace ConvenerBot.Core.Conversations;
 /// (until it writes again) and the notice is dropped. Private posts to one member go the same way; what the
 /// platform says of the member's private chat says nothing of the group's.
 /// </summary>
-public sealed class GroupNotices(IConvenerStore store, ConversationGateways gateways)
+public sealed class GroupNotices(IConvenerStore store, ConversationGateways gateways, TimeProvider time)
 {
     public async Task PostAsync(Group group, string text, CancellationToken cancellationToken) =>
         await PostAsync(group, new OutboundMessage(text), null, cancellationToken);
@@ -92,6 +92,14 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
             await using var moving = await store.BeginAsync(cancellationToken);
             await moving.Groups.MoveAsync(post.Conversation, moved, cancellationToken);
             await moving.CommitAsync(cancellationToken);
+        }
+
+        if (result is PostResult.Delivered { MessageIds: [.., var withButtons] } delivered && post.PrivatelyTo is null && StageButtons.Carries(post.Message))
+        {
+            // Buttons about a session are taken off once it moves on, after a restart too.
+            await using var transaction = await store.BeginAsync(cancellationToken);
+            await StageButtons.RecordAsync(transaction, group.Id, withButtons, delivered.Space ?? post.Space, post.Message, time.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         if (result is PostResult.ConversationGone && post.PrivatelyTo is null)

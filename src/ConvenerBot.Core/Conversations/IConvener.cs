@@ -37,6 +37,15 @@ public interface IConvener
     Task RecordPromptAsync(ConversationRef conversation, string messageId, StageRef stage, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records that a message the adapter posted in the conversation (the part that carries the buttons, as
+    /// the platform named it; in <paramref name="space"/> or the conversation itself) has buttons about a
+    /// session's stages, so they are taken off once the session moves on (<see cref="Sessions.StageButtons"/>),
+    /// after a restart too. Buttons that no longer apply already are taken off at once. Messages without
+    /// such buttons, and conversations or sessions the store does not know, record nothing.
+    /// </summary>
+    Task RecordButtonsAsync(ConversationRef conversation, string messageId, string? space, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The adapter is done delivering a reply that carries a <see cref="Reply.Ticket"/>: its outbox row is
     /// removed, and the messages named in <paramref name="undelivered"/> (the platform refused or gave up on
     /// them, by reference from <see cref="Reply.Messages"/>) are posted from the outbox instead. A reply

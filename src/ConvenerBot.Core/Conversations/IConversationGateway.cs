@@ -29,4 +29,15 @@ public interface IConversationGateway
     /// deadline. Throws only when cancelled (or for a fault of the bot itself).
     /// </summary>
     Task<PostResult> PostAsync(ConversationPost post, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the buttons off a message the bot posted (<paramref name="messageId"/>, as
+    /// <see cref="PostResult.Delivered.MessageIds"/> named it, in <paramref name="space"/> or the conversation
+    /// itself), keeping its text. Returns <see cref="PostResult.Delivered"/> once they are gone (taken off now,
+    /// already, or with the message), <see cref="PostResult.ConversationGone"/> when the conversation refuses
+    /// the bot, and <see cref="PostResult.NotDelivered"/> when trying again later may help. A platform
+    /// without buttons has none to take off.
+    /// </summary>
+    Task<PostResult> ClearActionsAsync(ConversationRef conversation, string? space, string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<PostResult>(new PostResult.Delivered([messageId], space));
 }

@@ -26,6 +26,8 @@ public interface IStoreTransaction : IAsyncDisposable
 
     IStagePromptRepository Prompts { get; }
 
+    ILiveButtonRepository Buttons { get; }
+
     IDueWorkRepository DueWork { get; }
 
     IRsvpRepository Rsvps { get; }

@@ -26,6 +26,7 @@ public sealed class MoveStageHandler(ProtocolCatalog protocols) : ICommandHandle
 
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await StageTimers.SetAsync(context.Store, session, protocol.Stages[session.StageIndex!.Value].Minutes, context.Now, cancellationToken);
+        await StageButtons.RetireAsync(context.Store, session, context.Now, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         var theCase = await context.RequireCaseByIdAsync(session.CaseId!.Value, cancellationToken);
         return Reply.Of(StagePrompt.Render(session, protocol, theCase, context.Language));

@@ -56,6 +56,7 @@ public static class SessionStart
         }
 
         await StageTimers.SetAsync(store, session, protocol.Stages[0].Minutes, now, cancellationToken);
+        await StageButtons.RetireAsync(store, session, now, cancellationToken);
         return theCase;
     }
 

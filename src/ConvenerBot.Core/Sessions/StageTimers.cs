@@ -88,6 +88,7 @@ public sealed class StageTimers(IConvenerStore store, ProtocolCatalog protocols,
             var stage = session.MoveNext(protocol, now);
             await transaction.Sessions.SaveAsync(session, cancellationToken);
             await SetAsync(transaction, session, stage.Minutes, now, cancellationToken);
+            await StageButtons.RetireAsync(transaction, session, now, cancellationToken);
             var theCase = session.CaseId is { } caseId ? await transaction.Cases.FindByIdAsync(group.Id, caseId, cancellationToken) : null;
 
             // The prompt goes out through the outbox, written with the move: a stage moved to is never left unannounced.

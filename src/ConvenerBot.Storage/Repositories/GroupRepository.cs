@@ -66,6 +66,7 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
 
         // The old chat's message ids mean nothing in the new chat, which numbers its messages afresh.
         await db.Connection.ExecuteAsync(db.Command("DELETE FROM stage_prompts WHERE group_id = @Id", new { old.Id }, cancellationToken));
+        await db.Connection.ExecuteAsync(db.Command("DELETE FROM live_buttons WHERE group_id = @Id", new { old.Id }, cancellationToken));
         await db.Connection.ExecuteAsync(db.Command(
             "UPDATE groups SET external_id = @ExternalId, active = @Active WHERE id = @Id",
             new { ExternalId = to.Id, Active = true, old.Id }, cancellationToken));

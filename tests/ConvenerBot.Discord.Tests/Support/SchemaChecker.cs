@@ -51,6 +51,7 @@ internal sealed class SchemaChecker
                 ("POST", "users/@me/channels") => "CreatePrivateChannelRequest",
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/threads", StringComparison.Ordinal) => "CreateTextThreadWithoutMessageRequest",
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "MessageCreateRequest",
+                ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.Contains("/messages/", StringComparison.Ordinal) => "MessageEditRequestPartial",
                 ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "UpdateThreadRequestPartial",
                 ("PATCH", _) => "IncomingWebhookUpdateRequestPartial",
                 ("POST", _) => "IncomingWebhookRequestPartial",

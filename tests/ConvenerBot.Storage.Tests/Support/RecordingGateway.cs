@@ -15,8 +15,40 @@ public sealed class RecordingGateway : IConversationGateway
 
     public string Platform => "test";
 
+    private readonly List<(string? Space, string MessageId)> _cleared = [];
+
     /// <summary>Spaces deleted on the platform: posts into them are refused.</summary>
     public HashSet<string> Gone { get; } = [];
+
+    /// <summary>How many of the next requests to take buttons off fail as a platform's server error would.</summary>
+    public int ClearFailures { get; set; }
+
+    /// <summary>The messages whose buttons were taken off, in order.</summary>
+    public IReadOnlyList<(string? Space, string MessageId)> Cleared
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _cleared];
+            }
+        }
+    }
+
+    public Task<PostResult> ClearActionsAsync(ConversationRef conversation, string? space, string messageId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (ClearFailures > 0)
+            {
+                ClearFailures--;
+                return Task.FromResult<PostResult>(new PostResult.NotDelivered("502 Bad Gateway"));
+            }
+
+            _cleared.Add((space, messageId));
+            return Task.FromResult<PostResult>(new PostResult.Delivered([messageId], space));
+        }
+    }
 
     public IReadOnlyList<ConversationPost> PostsTo(Chat chat)
     {
