@@ -147,22 +147,16 @@ internal sealed partial class InteractionResponder(
 
             if (plan.Ephemeral && !interpretation.AnswersPrivately)
             {
-                // Deferred in public, answered in private: the public "thinking" message goes. Should it stay,
-                // the first follow-up would replace it in public, so the private answer is not sent then, and
-                // the outbox sends it to the member's direct messages instead.
+                // Deferred in public, answered in private (a refusal): the public "thinking" message goes. Should
+                // it stay, the first follow-up would replace it in public, so the answer goes to the member's
+                // direct messages instead, and the public message only says it could not be given here.
                 if (await DeleteOriginalAsync(context, cancellationToken))
                 {
                     await FinishAsync(context, plan, 0, openThread: false, null, lost, cancellationToken);
                 }
                 else
                 {
-                    await EditOriginalAsync(
-                        context,
-                        DiscordMessages.Text(MessageCatalog.Default.Render(MessageCatalog.DefaultLanguage, "discord.private-answer-lost"), ephemeral: false),
-                        ephemeral: false,
-                        cancellationToken,
-                        fallBack: false);
-                    await SettleAsync(plan, Enumerable.Range(0, plan.Answers.Count), cancellationToken);
+                    await AnswerDirectlyAsync(context, interpretation.Inbound!.Member, plan, cancellationToken);
                 }
 
                 return;
@@ -233,7 +227,7 @@ internal sealed partial class InteractionResponder(
         {
             var post = new ConversationPost(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), echo)
             {
-                Space = context.InThread ? context.ChannelId : threads.Find(context.GroupId),
+                Space = SessionThread(context, echo.Space),
                 Language = plan.Language,
             };
             if (await gateway.PostAsync(post, cancellationToken) is not PostResult.Delivered)
@@ -244,13 +238,56 @@ internal sealed partial class InteractionResponder(
             }
         }
 
-        if (plan.Closes && (context.InThread ? context.ChannelId : threads.Find(context.GroupId)) is { } closing)
+        if (plan.Closes && SessionThread(context, plan.ClosingSpace) is { } closing)
         {
             threads.Forget(context.GroupId);
-            await rest.ArchiveThreadAsync(closing, cancellationToken);
+            await ArchiveAsync(closing, cancellationToken);
         }
 
         await SettleAsync(plan, lost, cancellationToken, echoesLost);
+    }
+
+    /// <summary>
+    /// The session's thread: the one the interaction came from, else the one stored with the session (which
+    /// outlives a restart), else the one remembered since the thread was opened.
+    /// </summary>
+    private string? SessionThread(InteractionContext context, string? stored) =>
+        context.InThread ? context.ChannelId : stored ?? threads.Find(context.GroupId);
+
+    /// <summary>Archives the ended session's thread; should Discord not take it, the thread stays open and the answer is still settled.</summary>
+    private async Task ArchiveAsync(string thread, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.ArchiveThreadAsync(thread, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogNotArchived(logger, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends a private answer to the member's direct messages, when the public deferral it was meant to
+    /// replace could not be deleted, and turns that public message into a note that says so. What the direct
+    /// messages do not take is settled as undelivered (the outbox has another go, if it kept the answer).
+    /// </summary>
+    private async Task AnswerDirectlyAsync(InteractionContext context, MemberRef member, Plan plan, CancellationToken cancellationToken)
+    {
+        var lost = new List<int>();
+        var conversation = new ConversationRef(DiscordGateway.PlatformName, context.GroupId);
+        foreach (var (source, index) in plan.Sources.Select((source, index) => (source, index)))
+        {
+            if (source is not null && plan.Sources.IndexOf(source) == index
+                && await gateway.PostAsync(new ConversationPost(conversation, source) { PrivatelyTo = member, Language = plan.Language }, cancellationToken) is not PostResult.Delivered)
+            {
+                lost.Add(index);
+            }
+        }
+
+        var note = lost.Count == 0 && plan.Sources.Any(s => s is not null) ? "discord.private-answer-sent" : "discord.private-answer-lost";
+        await EditOriginalAsync(context, DiscordMessages.Text(DiscordMessages.Render(plan.Language, note), ephemeral: false), ephemeral: false, cancellationToken, fallBack: false);
+        await SettleAsync(plan, lost, cancellationToken);
     }
 
     /// <summary>
@@ -431,6 +468,9 @@ internal sealed partial class InteractionResponder(
         /// <summary>The session whose space the reply opens.</summary>
         public int? SpaceSession { get; init; }
 
+        /// <summary>The stored space of the session the reply closes.</summary>
+        public string? ClosingSpace { get; init; }
+
         public static Plan Of(Reply reply)
         {
             var language = reply.Language;
@@ -456,12 +496,16 @@ internal sealed partial class InteractionResponder(
                 language)
             {
                 SpaceSession = reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.SpaceSession,
+                ClosingSpace = reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.ClosesSpace)?.Space,
             };
         }
     }
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "The store could not record the thread of session {Session}; what the bot posts about it on its own goes to the channel")]
     private static partial void LogSpaceNotRecorded(ILogger logger, Exception exception, int session);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Discord did not archive the thread of a session that has ended; it stays open")]
+    private static partial void LogNotArchived(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Completing a Discord interaction through its webhook failed")]
     private static partial void LogFollowUpFailed(ILogger logger, Exception exception);

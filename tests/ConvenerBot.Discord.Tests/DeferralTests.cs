@@ -41,6 +41,27 @@ public sealed class DeferralTests
     }
 
     [Fact]
+    public async Task MeAndSummary_DeferPrivately_AndAreCompletedInTheirPrivateMessage()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bot = await DiscordBot.StartAsync(rest, services => HeldConvener.Install(services, gate.Task));
+
+        var me = await bot.InteractAsync(2, DiscordBot.Command("me"), Member.Ben, id: "me");
+        var summary = await bot.InteractAsync(2, DiscordBot.Command("summary", ("id", 1)), Member.Ben, id: "summary");
+        gate.SetResult();
+
+        Assert.Equal((5, 64), (me["type"]!.GetValue<int>(), me["data"]!["flags"]!.GetValue<int>()));
+        Assert.Equal((5, 64), (summary["type"]!.GetValue<int>(), summary["data"]!["flags"]!.GetValue<int>()));
+        await rest.WaitForAsync(r => r.CallsTo("PATCH", Original("me")).Any() && r.CallsTo("PATCH", Original("summary")).Any());
+        Assert.Contains("a member", rest.CallsTo("PATCH", Original("me")).Single().Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("There is no session 1", rest.CallsTo("PATCH", Original("summary")).Single().Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(rest.Calls, c => c.Method == "DELETE");
+        Assert.Empty(rest.CallsTo("POST", FollowUps("me")));
+        SchemaChecker.AssertValidCalls(rest);
+    }
+
+    [Fact]
     public async Task WaitingForTheSqliteWriterLock_CountsAgainstTheBudget_AndTheAnswerFollowsOnceItIsFree()
     {
         await using var rest = await FakeDiscordRest.StartAsync();

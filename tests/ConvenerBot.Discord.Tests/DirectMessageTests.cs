@@ -26,4 +26,20 @@ public sealed class DirectMessageTests
         Assert.StartsWith("That is a group command", noForm["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.All(new[] { me, groupCommand, stranger, noForm }, r => Assert.Equal(64, r["data"]!["flags"]!.GetValue<int>()));
     }
+
+    [Fact]
+    public async Task DirectHelp_IsAnsweredPrivately_WithWhatThisChatIsFor()
+    {
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var bot = await DiscordBot.StartAsync(rest);
+
+        var help = await bot.InteractAsync(2, DiscordBot.Command("help"), Member.Ben, direct: true);
+
+        Assert.Equal((4, 64), (help["type"]!.GetValue<int>(), help["data"]!["flags"]!.GetValue<int>()));
+        var text = help["data"]!["content"]!.GetValue<string>();
+        Assert.StartsWith("Hello Ben. This is our private chat, not a group.", text, StringComparison.Ordinal);
+        Assert.Contains("add me there and type /help", text, StringComparison.Ordinal);
+        Assert.Contains("/me shows your groups", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(rest.Calls, c => c.Method != "PUT");
+    }
 }

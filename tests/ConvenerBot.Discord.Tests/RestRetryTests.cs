@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ConvenerBot.Core.Conversations;
 using ConvenerBot.Discord.Tests.Support;
 using ConvenerBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace ConvenerBot.Discord.Tests;
 
 /// <summary>
 /// Server errors and dropped connections on every route Discord is called on are tried again with backoff;
-/// when a route keeps failing past the deadline, the member still gets the answer another way or the loss is logged.
+/// when a route keeps failing past the deadline, the member still gets the answer another way, is told, or the loss is logged.
 /// </summary>
 public sealed class RestRetryTests
 {
@@ -17,7 +18,7 @@ public sealed class RestRetryTests
     public static TheoryData<string, int> Failures()
     {
         var data = new TheoryData<string, int>();
-        foreach (var route in new[] { "original", "followup", "thread", "message", "register" })
+        foreach (var route in new[] { "original", "followup", "thread", "message", "register", "delete", "archive", "dm" })
         {
             foreach (var times in new[] { 1, 3, Forever })
             {
@@ -39,13 +40,17 @@ public sealed class RestRetryTests
             rest.Fail("PUT", "applications/", times, status: 503);
         }
 
-        await using var bot = await DiscordBot.StartAsync(rest, route == "original" ? s => HeldConvener.Install(s, gate.Task) : null, Deadline);
+        // Held past the inline budget, so the answer is deferred.
+        await using var bot = await DiscordBot.StartAsync(rest, route is "original" or "delete" or "dm" ? s => HeldConvener.Install(s, gate.Task) : null, Deadline);
         var (method, path) = route switch
         {
             "original" => ("PATCH", $"webhooks/{DiscordBot.ApplicationId}/tok-slow/messages/@original"),
             "followup" => ("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-end"),
             "thread" => ("POST", $"channels/{DiscordBot.Channel}/threads"),
             "message" => ("POST", "channels/70"),
+            "delete" => ("DELETE", $"webhooks/{DiscordBot.ApplicationId}/tok-refused/messages/@original"),
+            "dm" => ("POST", "users/@me/channels"),
+            "archive" => ("PATCH", "channels/"),
             _ => ("PUT", $"applications/{DiscordBot.ApplicationId}/commands"),
         };
 
@@ -66,6 +71,24 @@ public sealed class RestRetryTests
             case "thread" or "message":
                 rest.Fail(method, path, times, status: 502);
                 await RunSessionAsync(bot, rest);
+                break;
+            case "delete" or "dm":
+                // A public command, deferred in public, that turns out to be refused: its public message has to go.
+                rest.Fail("DELETE", RefusedOriginal, route == "dm" ? Forever : times);
+                if (route == "dm")
+                {
+                    rest.Fail(method, path, times);
+                }
+
+                Assert.Null((await bot.InteractAsync(2, DiscordBot.SubCommand("session", "start", ("now", true)), Member.Ben, id: "refused"))["data"]?["flags"]);
+                gate.SetResult();
+                break;
+            case "archive":
+                await RunSessionAsync(bot, rest);
+                await rest.WaitForAsync(r => r.CallsTo("POST", $"channels/{r.Threads.SingleOrDefault()}/messages").Any());
+                path = $"channels/{rest.Threads.Single()}";
+                rest.Fail(method, path, times);
+                await bot.InteractAsync(2, DiscordBot.SubCommand("session", "end"), Member.Ana, id: "end");
                 break;
         }
 
@@ -109,6 +132,42 @@ public sealed class RestRetryTests
                 break;
             case ("register", _):
                 Assert.DoesNotContain(bot.Logs.Entries, e => e.Id.Id == 5002);
+                break;
+            case ("delete", Forever) or ("dm", not Forever):
+                // The public message stays: it says where the answer went, and the refusal goes by direct message.
+                await rest.WaitForAsync(r => r.CallsTo("PATCH", RefusedOriginal).Any());
+                Assert.Equal(
+                    "I could not answer you privately here, so my answer is in your direct messages.",
+                    rest.CallsTo("PATCH", RefusedOriginal).Single().Body!["content"]!.GetValue<string>());
+                var direct = Assert.Single(rest.Calls, c => c.Method == "POST" && c.Path.EndsWith("/messages", StringComparison.Ordinal) && c.Status == 200).Body!;
+                Assert.Contains("facilitator", direct["content"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.Equal(Member.Ben.Id, rest.Calls.Last(c => c.Path == "users/@me/channels").Body!["recipient_id"]!.GetValue<string>());
+                Assert.Empty(rest.CallsTo("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-refused"));
+                break;
+            case ("delete", _):
+                await rest.WaitForAsync(r => r.CallsTo("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-refused").Any());
+                var refusal = rest.CallsTo("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-refused").Single().Body!;
+                Assert.Equal(64, refusal["flags"]!.GetValue<int>());
+                Assert.Contains("facilitator", refusal["content"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.Empty(rest.CallsTo("PATCH", RefusedOriginal));
+                break;
+            case ("dm", Forever):
+                // Neither here nor in direct messages: the member is told in public, without the refusal's words.
+                await rest.WaitForAsync(r => r.CallsTo("PATCH", RefusedOriginal).Any());
+                Assert.Equal("I could not answer you privately just now. Please try again.", rest.CallsTo("PATCH", RefusedOriginal).Single().Body!["content"]!.GetValue<string>());
+                Assert.DoesNotContain(rest.Calls, c => c.Method == "POST" && c.Path.EndsWith("/messages", StringComparison.Ordinal));
+                Assert.Empty(rest.CallsTo("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-refused"));
+                break;
+            case ("archive", Forever):
+                // The thread stays open; the end and its summary were delivered, and so are not posted again by the outbox.
+                await WaitForLogAsync(bot, 5009);
+                Assert.StartsWith("# Session 1", rest.CallsTo("POST", $"webhooks/{DiscordBot.ApplicationId}/tok-end").Last().Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+                await Eventually.HoldsAsync(
+                    async () => await BotDatabase.ScalarAsync(bot.DatabasePath, $"SELECT CAST(COUNT(*) AS TEXT) FROM due_work WHERE kind = '{Outbox.WorkKind}'") == "0",
+                    "the answer was never settled");
+                break;
+            case ("archive", _):
+                Assert.True(rest.CallsTo(method, path).Last().Body!["archived"]!.GetValue<bool>());
                 break;
         }
 
@@ -198,6 +257,8 @@ public sealed class RestRetryTests
         Assert.NotEmpty(rest.CallsTo("POST", path));
         Assert.Contains(bot.Logs.Entries, e => e.Id.Id == 5011);
     }
+
+    private static string RefusedOriginal => $"webhooks/{DiscordBot.ApplicationId}/tok-refused/messages/@original";
 
     private static JsonObject Message(string content) => new() { ["content"] = content, ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } };
 

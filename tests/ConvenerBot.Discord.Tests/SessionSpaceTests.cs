@@ -41,6 +41,33 @@ public sealed class SessionSpaceTests : BotTestBase
     }
 
     [Fact]
+    public async Task AddAnIdeaButton_UnderAStageThatTakesIdeas_OpensTheForm_AndTheIdeaIsShownInTheThread()
+    {
+        var thread = await StartAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await Next();
+        }
+
+        Assert.Contains("stage 5 of 6", _lastPrompt["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var idea = _lastPrompt["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray())
+            .Single(b => b!["label"]?.GetValue<string>() == "Add an idea")!;
+        var customId = idea["custom_id"]!.GetValue<string>();
+        Assert.Equal("c:idea:1:5", customId);
+        var form = await Bot.InteractAsync(3, DiscordBot.Button(customId), Member.Chloe, thread: thread);
+        Assert.Equal((9, customId), (form["type"]!.GetValue<int>(), form["data"]!["custom_id"]!.GetValue<string>()));
+
+        var ack = await Bot.InteractAsync(5, Submitted(customId, "Ask the board for a bridge grant"), Member.Chloe, thread: thread);
+
+        Assert.Equal(("Saved your idea, Chloe.", 64), (Content(ack), ack["data"]!["flags"]!.GetValue<int>()));
+        await Rest.WaitForAsync(r => r.CallsTo("POST", $"channels/{thread}/messages").Any(c => c.Body!["content"]!.GetValue<string>().Contains("bridge grant", StringComparison.Ordinal)));
+        var echo = Rest.CallsTo("POST", $"channels/{thread}/messages").Last().Body!;
+        Assert.Equal("Chloe, idea:\nAsk the board for a bridge grant", echo["content"]!.GetValue<string>());
+        Assert.Null(echo["flags"]);
+        SchemaChecker.AssertValidCalls(Rest);
+    }
+
+    [Fact]
     public async Task StageButtons_UpdateThePressedPrompt_StalePressesAreRefused_EndAsksFirst_AndTheThreadIsArchived()
     {
         var thread = await StartAsync();

@@ -30,6 +30,23 @@ public sealed class TypedCommandTests : BotTestBase
     }
 
     [Fact]
+    public async Task ManageServer_WithoutAdministrator_IsAnOrganizer_NeitherIsNot()
+    {
+        var danRole = await Say(DiscordBot.Command("role", ("role", "facilitator"), ("member", Member.Ben)), Member.Dan);
+        var danZone = await Say(DiscordBot.Command("timezone", ("zone", "Europe/Oslo")), Member.Dan);
+        var chloeRole = await Bot.InteractAsync(2, DiscordBot.Command("role", ("role", "facilitator"), ("member", Member.Chloe)), Member.Chloe);
+        var chloeZone = await Bot.InteractAsync(2, DiscordBot.Command("timezone", ("zone", "Asia/Tokyo")), Member.Chloe);
+
+        Assert.Equal("Saved: Ben is now a facilitator.", danRole);
+        Assert.Contains("Europe/Oslo", danZone, StringComparison.Ordinal);
+        Assert.StartsWith("Only an organizer", Content(chloeRole), StringComparison.Ordinal);
+        Assert.StartsWith("Only an organizer", Content(chloeZone), StringComparison.Ordinal);
+        Assert.All(new[] { chloeRole, chloeZone }, r => Assert.Equal(64, r["data"]!["flags"]!.GetValue<int>()));
+        Assert.Contains("a member", await Say(DiscordBot.Command("me"), Member.Chloe), StringComparison.Ordinal);
+        Assert.Contains("Europe/Oslo", await Say(DiscordBot.Command("timezone"), Member.Chloe), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TypedTitles_KeepTheirBar_InTheOptionAndInTheForm()
     {
         var typed = await Say(DiscordBot.SubCommand("case", "open", ("title", "Budget | cuts"), ("description", "Less | more")), Member.Ana);

@@ -53,6 +53,14 @@ public sealed record OutboundMessage(
     public bool ClosesSpace { get; init; }
 
     /// <summary>
+    /// The session's stored space (<see cref="Sessions.Session.Space"/>) on a message that belongs there wherever
+    /// the command was given: an echo of a contribution and the message that closes the session. Adapters that
+    /// post these themselves put them there (and archive it on <see cref="ClosesSpace"/>), also after a restart,
+    /// when nothing but the store remembers the space. Null when the session has none.
+    /// </summary>
+    public string? Space { get; init; }
+
+    /// <summary>
     /// A calendar to hand over as an .ics file with the message (<c>/session ics</c>): the terminal chat writes
     /// the file and prints its path. Only the terminal chat sends it so far; the command is refused elsewhere.
     /// </summary>

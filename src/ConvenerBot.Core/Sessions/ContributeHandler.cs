@@ -31,7 +31,7 @@ public sealed class ContributeHandler(ProtocolCatalog protocols) : ICommandHandl
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         return Reply.Of(
             new OutboundMessage(context.Say("reply.contribution.saved", ("kind", noun), ("name", context.Member.DisplayName))) { Purpose = MessagePurpose.Acknowledgement },
-            new OutboundMessage(context.Say("reply.contribution.echo", ("name", context.Member.DisplayName), ("kind", noun), ("text", text))) { Purpose = MessagePurpose.Echo });
+            new OutboundMessage(context.Say("reply.contribution.echo", ("name", context.Member.DisplayName), ("kind", noun), ("text", text))) { Purpose = MessagePurpose.Echo, Space = session.Space });
     }
 
     /// <summary>The stage's refusal in words: what it collects, and where a typed verb belongs instead.</summary>

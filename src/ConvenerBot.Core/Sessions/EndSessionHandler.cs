@@ -43,6 +43,7 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
                     ("people", Count(summary.Attendees.Count, "count.people.one", "count.people.other"))))
             {
                 ClosesSpace = true,
+                Space = session.Space,
             },
             new OutboundMessage(MarkdownSummaryRenderer.Render(summary, context.Language), MessageFormat.Markdown));
     }

@@ -23,6 +23,7 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     private readonly Key _key;
     private readonly HttpClient _http = new();
+    private bool _keepDatabase;
 
     private DiscordBot(IHost host, Key key, Uri endpoint, string databasePath, ListLoggerProvider logs)
     {
@@ -42,9 +43,22 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<DiscordBot> StartAsync(FakeDiscordRest rest, Action<IServiceCollection>? services = null, params string[] settings)
+    public static Task<DiscordBot> StartAsync(FakeDiscordRest rest, Action<IServiceCollection>? services = null, params string[] settings) =>
+        StartOnAsync(Path.Combine(Path.GetTempPath(), $"convenerbot-dc-{Guid.NewGuid():N}.db"), rest, services, settings);
+
+    /// <summary>
+    /// Stops this bot, keeping its database, and starts a new one over the same file, as when the process is
+    /// restarted: nothing held in memory survives. The new bot owns the file from then on.
+    /// </summary>
+    public async Task<DiscordBot> RestartAsync(FakeDiscordRest rest)
     {
-        var databasePath = Path.Combine(Path.GetTempPath(), $"convenerbot-dc-{Guid.NewGuid():N}.db");
+        _keepDatabase = true;
+        await DisposeAsync();
+        return await StartOnAsync(DatabasePath, rest, null, []);
+    }
+
+    private static async Task<DiscordBot> StartOnAsync(string databasePath, FakeDiscordRest rest, Action<IServiceCollection>? services, string[] settings)
+    {
         var logs = new ListLoggerProvider();
         var key = Key.Create(SignatureAlgorithm.Ed25519);
         var publicKey = Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
@@ -145,6 +159,11 @@ internal sealed class DiscordBot : IAsyncDisposable
         _http.Dispose();
         _key.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepDatabase)
+        {
+            return;
+        }
+
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {
             File.Delete(file);

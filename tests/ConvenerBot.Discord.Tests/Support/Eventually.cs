@@ -12,4 +12,14 @@ internal static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string failure = "the condition never held")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(20);
+        }
+    }
 }
