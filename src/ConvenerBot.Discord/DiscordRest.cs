@@ -41,6 +41,11 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         return IdOf(json, "thread");
     }
 
+    private static string? MaybeIdOf(JsonDocument? json) =>
+        json?.RootElement.ValueKind is JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String && id.GetString() is { Length: > 0 } value
+            ? value
+            : null;
+
     private static string IdOf(JsonDocument? json, string what) =>
         json?.RootElement.ValueKind is JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String && id.GetString() is { Length: > 0 } value
             ? value
@@ -90,9 +95,18 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     }
 
     /// <param name="expires">When the interaction's token stops being usable: no attempt starts later, whatever <see cref="DiscordOptions.RetryDeadline"/> allows.</param>
-    public async Task EditOriginalAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
+    /// <returns>The message's id, when Discord says it.</returns>
+    public async Task<string?> EditOriginalAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        using var _ = await SendAsync(HttpMethod.Patch, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, message, authorized: false, expires, cancellationToken);
+        using var json = await SendAsync(HttpMethod.Patch, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, message, authorized: false, expires, cancellationToken);
+        return MaybeIdOf(json);
+    }
+
+    /// <summary>The id of the interaction's first response, which Discord does not say when it is given inline.</summary>
+    public async Task<string?> OriginalIdAsync(string token, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        using var json = await SendAsync(HttpMethod.Get, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, null, authorized: false, expires, cancellationToken);
+        return MaybeIdOf(json);
     }
 
     public async Task DeleteOriginalAsync(string token, DateTimeOffset expires, CancellationToken cancellationToken)
@@ -100,9 +114,11 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         using var _ = await SendAsync(HttpMethod.Delete, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, null, authorized: false, expires, cancellationToken);
     }
 
-    public async Task FollowUpAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
+    /// <returns>The message's id, when Discord says it.</returns>
+    public async Task<string?> FollowUpAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        using var _ = await SendAsync(HttpMethod.Post, $"webhooks/{options.ApplicationId}/{token}", "webhooks/{token}", token, message, authorized: false, expires, cancellationToken);
+        using var json = await SendAsync(HttpMethod.Post, $"webhooks/{options.ApplicationId}/{token}", "webhooks/{token}", token, message, authorized: false, expires, cancellationToken);
+        return MaybeIdOf(json);
     }
 
     /// <param name="route">The route's template, which is what logs show (never a token).</param>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Sessions;
 using ConvenerBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
@@ -98,7 +99,16 @@ internal sealed partial class InteractionResponder(
             return (InteractionTranslator.Message(7, ButtonsOff()), Later(context, ct => FinishAsync(context, plan, 0, openThread: true, null, [], ct)));
         }
 
-        return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, ct => FinishAsync(context, plan, 1, openThread: true, null, [], ct)));
+        return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, async ct =>
+        {
+            if (plan.Sources[0] is { } first && StageButtons.Carries(first))
+            {
+                // An inline response does not say its id: asked for, so its buttons can be taken off later.
+                await RecordButtonsAsync(context, first, await rest.OriginalIdAsync(context.Token, context.Expires, ct), context.ChannelId, ct);
+            }
+
+            await FinishAsync(context, plan, 1, openThread: true, null, [], ct);
+        }));
     }
 
     private AfterResponse Later(InteractionContext context, Func<CancellationToken, Task> work) =>
@@ -169,7 +179,7 @@ internal sealed partial class InteractionResponder(
                 first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
             }
 
-            if (!await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken))
+            if (!await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken, source: plan.Sources[0]))
             {
                 lost.Add(0);
             }
@@ -214,8 +224,8 @@ internal sealed partial class InteractionResponder(
         {
             var payload = plan.Answers[index];
             var delivered = thread is not null
-                ? await PostAsync(context, thread, payload, cancellationToken)
-                : await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken);
+                ? await PostAsync(context, thread, payload, cancellationToken, plan.Sources[index])
+                : await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken, plan.Sources[index]);
             if (!delivered)
             {
                 lost.Add(index);
@@ -336,19 +346,27 @@ internal sealed partial class InteractionResponder(
     }
 
     /// <summary>Posts in the session's thread; what the thread does not take comes as a follow-up instead.</summary>
-    private async Task<bool> PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken) =>
-        await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is PostResult.Delivered
-        || await FollowUpAsync(context, payload, ephemeral: false, cancellationToken);
+    /// <param name="source">The message the payload renders, when it may carry stage buttons to record.</param>
+    private async Task<bool> PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken, OutboundMessage? source = null)
+    {
+        if (await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is PostResult.Delivered { MessageIds: [.., var id] })
+        {
+            await RecordButtonsAsync(context, source, id, channel, cancellationToken);
+            return true;
+        }
+
+        return await FollowUpAsync(context, payload, ephemeral: false, cancellationToken, source);
+    }
 
     /// <summary>
     /// A follow-up; a public one that Discord would not take is posted in the channel as the bot instead.
     /// False when neither went out: the outbox posts it later.
     /// </summary>
-    private async Task<bool> FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken)
+    private async Task<bool> FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, OutboundMessage? source = null)
     {
         try
         {
-            await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken);
+            await RecordButtonsAsync(context, source, await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken), context.ChannelId, cancellationToken);
             return true;
         }
         catch (DeliveryUncertainException)
@@ -359,8 +377,9 @@ internal sealed partial class InteractionResponder(
         }
         catch (HttpRequestException) when (!ephemeral && !context.IsPrivateChat)
         {
-            if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken) is PostResult.Delivered)
+            if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken) is PostResult.Delivered { MessageIds: var ids })
             {
+                await RecordButtonsAsync(context, source, ids.Count > 0 ? ids[^1] : null, context.ChannelId, cancellationToken);
                 return true;
             }
         }
@@ -376,16 +395,17 @@ internal sealed partial class InteractionResponder(
     /// Completes the original response; if Discord would not take the edit, the answer goes as a follow-up.
     /// False when neither went out.
     /// </summary>
-    private async Task<bool> EditOriginalAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true)
+    private async Task<bool> EditOriginalAsync(
+        InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true, OutboundMessage? source = null)
     {
         try
         {
-            await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken);
+            await RecordButtonsAsync(context, source, await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken), context.ChannelId, cancellationToken);
             return true;
         }
         catch (HttpRequestException) when (fallBack)
         {
-            return await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken);
+            return await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken, source);
         }
         catch (HttpRequestException ex)
         {
@@ -462,6 +482,29 @@ internal sealed partial class InteractionResponder(
     /// session's space, and the reply's language, in which the bot's own words around it are written.
     /// </summary>
     /// <param name="Sources">For each answer payload, the reply's message it renders (null for the adapter's own words).</param>
+    /// <summary>
+    /// Records a public message with stage buttons (by its id, in the channel or thread it went to), so they are
+    /// taken off once the session moves on, after a restart too. If the store cannot take it, those buttons stay
+    /// until pressed, and a press is refused as stale.
+    /// </summary>
+    private async Task RecordButtonsAsync(InteractionContext context, OutboundMessage? source, string? messageId, string channel, CancellationToken cancellationToken)
+    {
+        if (source is null || messageId is null || !StageButtons.Carries(source) || context.IsPrivateChat)
+        {
+            return;
+        }
+
+        try
+        {
+            var space = channel == context.GroupId ? null : channel;
+            await convener.RecordButtonsAsync(new ConversationRef(DiscordGateway.PlatformName, context.GroupId), messageId, space, source, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogButtonsNotRecorded(logger, ex, messageId);
+        }
+    }
+
     private sealed record Plan(
         Reply Reply, List<JsonObject> Answers, List<OutboundMessage?> Sources, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
     {
@@ -513,7 +556,10 @@ internal sealed partial class InteractionResponder(
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "A message for interaction {InteractionId} ({Length} characters) could not be delivered through the interaction; the outbox posts it")]
     private static partial void LogNotDelivered(ILogger logger, string interactionId, int length);
 
-    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "The store could not take that an answer was delivered; the outbox posts it again once its hold runs out")]
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "The store could not record the buttons of message {MessageId}; they stay until pressed")]
+    private static partial void LogButtonsNotRecorded(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "The store could not take that an answer was delivered; the outbox posts it again once its hold runs out")]
     private static partial void LogNotSettled(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "A follow-up for interaction {InteractionId} ({Length} characters) timed out; it may or may not have been shown and is not sent again")]

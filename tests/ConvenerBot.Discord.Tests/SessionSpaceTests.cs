@@ -68,6 +68,25 @@ public sealed class SessionSpaceTests : BotTestBase
     }
 
     [Fact]
+    public async Task MovingOn_TakesTheButtonsOffEarlierPrompts_InTheThreadAndInTheChannel()
+    {
+        var thread = await StartAsync();
+        await Rest.WaitForAsync(r => r.CallsTo("POST", $"channels/{thread}/messages").Any());
+        Assert.Empty(ButtonEdits());
+
+        // Stage 1's prompt was posted in the thread by the bot: moving on takes its buttons off there.
+        await Next();
+        await Rest.WaitForAsync(r => ButtonEdits().Any(e => e.Path.StartsWith($"channels/{thread}/messages/", StringComparison.Ordinal)));
+
+        // Stage 2's prompt was the inline answer to /next in the channel: its id is asked for, and it loses its buttons too.
+        await Rest.WaitForAsync(r => r.Calls.Any(c => c.Method == "GET" && c.Path.EndsWith("/messages/@original", StringComparison.Ordinal)));
+        await Next();
+        await Rest.WaitForAsync(r => ButtonEdits().Any(e => e.Path.StartsWith($"channels/{DiscordBot.Channel}/messages/", StringComparison.Ordinal)));
+        Assert.All(ButtonEdits(), e => Assert.Empty(e.Body!["components"]!.AsArray()));
+        SchemaChecker.AssertValidCalls(Rest);
+    }
+
+    [Fact]
     public async Task StageButtons_UpdateThePressedPrompt_StalePressesAreRefused_EndAsksFirst_AndTheThreadIsArchived()
     {
         var thread = await StartAsync();
@@ -207,6 +226,10 @@ public sealed class SessionSpaceTests : BotTestBase
             ["component"] = new JsonObject { ["type"] = 4, ["custom_id"] = "text", ["value"] = text },
         }),
     };
+
+    /// <summary>Edits of the bot's own messages (buttons taken off).</summary>
+    private List<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> ButtonEdits() =>
+        [.. Rest.Calls.Where(c => c.Method == "PATCH" && c.Path.StartsWith("channels/", StringComparison.Ordinal) && c.Path.Contains("/messages/", StringComparison.Ordinal))];
 
     private async Task<string> Say(JsonObject data, Member from) => Content(await Bot.InteractAsync(2, data, from));
 

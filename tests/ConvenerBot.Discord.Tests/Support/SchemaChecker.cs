@@ -47,6 +47,7 @@ internal sealed class SchemaChecker
             var schema = (method, path) switch
             {
                 ("PUT", _) => null,
+                ("GET", _) => null,
                 ("DELETE", _) => null,
                 ("POST", "users/@me/channels") => "CreatePrivateChannelRequest",
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.EndsWith("/threads", StringComparison.Ordinal) => "CreateTextThreadWithoutMessageRequest",
