@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ChatMigrations>();
         services.TryAddSingleton<LiveButtons>();
+        services.TryAddSingleton<AcknowledgementNotes>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ForumChats>();
         ConversationGateways.Register<TelegramGateway>(services, TelegramGateway.PlatformName);
