@@ -27,8 +27,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Telegram refused the bot in chat {ChatId} ({Description}); the group is marked inactive")]
     public static partial void Refused(ILogger logger, long chatId, string description);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Telegram call {Method} for chat {ChatId} failed for good after {Attempts} attempts ({Description}); what it carried is lost")]
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Telegram call {Method} for chat {ChatId} failed for good after {Attempts} attempts ({Description}); what it was to do (a reaction, an edit, a menu) is not done")]
     public static partial void GaveUp(ILogger logger, string method, long chatId, int attempts, string description);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Error, Message = "Telegram call sendMessage for chat {ChatId} failed for good after {Attempts} attempts ({Description}); the message is reported not delivered, so a command's answer goes back to the outbox and the bot's own notices are tried again")]
+    public static partial void MessageGaveUp(ILogger logger, long chatId, int attempts, string description);
+
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Error, Message = "Telegram call sendMessage for chat {ChatId} failed for good after {Attempts} attempts ({Description}); it carried the prompt of session {Session}, stage {Stage}, which is reported not delivered and posted again (from the outbox, when it answered a command)")]
+    public static partial void PromptGaveUp(ILogger logger, long chatId, int session, int stage, int attempts, string description);
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Error, Message = "Handling Telegram update {UpdateId} failed")]
     public static partial void UpdateFailed(ILogger logger, Exception exception, int updateId);
@@ -51,8 +57,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Telegram chat {From} became supergroup {To}; the group's record moved with it")]
     public static partial void Migrated(ILogger logger, long from, long to);
 
-    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Could not react to a contribution in chat {ChatId}; acknowledging it with a message instead")]
-    public static partial void ReactionFailed(ILogger logger, long chatId);
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Could not react to a contribution in chat {ChatId}; for {Kept} acknowledgements there go into one shared message instead")]
+    public static partial void ReactionFailed(ILogger logger, long chatId, TimeSpan kept);
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "Could not tell chat {ChatId} that the store is out; its update is kept and handed in again all the same")]
     public static partial void OutageNoticeFailed(ILogger logger, Exception? exception, long chatId);
@@ -63,7 +69,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "The store could not record chat {ChatId} as inactive; the bot's removal from it records it once the store is back")]
     public static partial void InactiveNotRecorded(ILogger logger, Exception exception, long chatId);
 
-    [LoggerMessage(EventId = 4019, Level = LogLevel.Error, Message = "Telegram's answer to a message for chat {ChatId} did not come or could not be read; it may have been posted, so it is not sent again")]
+    [LoggerMessage(EventId = 4019, Level = LogLevel.Error, Message = "Telegram's answer to a message for chat {ChatId} did not come or could not be read; it may have been posted, so it is not sent again unless it is a stage prompt answering a command (a repeat is better than a lost prompt)")]
     public static partial void Unanswered(ILogger logger, Exception exception, long chatId);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "The store could not record the prompt of session {Session}, stage {Stage} in chat {ChatId}; replies to it will not count as contributions")]

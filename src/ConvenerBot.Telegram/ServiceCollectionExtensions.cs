@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<LenientUpdateReader>();
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<ChatMigrations>();
+        services.TryAddSingleton<AcknowledgementNotes>();
         services.TryAddSingleton<TelegramSender>();
         services.TryAddSingleton<ForumChats>();
         ConversationGateways.Register<TelegramGateway>(services, TelegramGateway.PlatformName);

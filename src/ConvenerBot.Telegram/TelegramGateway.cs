@@ -62,7 +62,7 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
             TelegramCall<Message> sent;
             try
             {
-                sent = await sender.CallAsync("sendMessage", chatId, isGroup: chatId < 0, limited: true,
+                sent = await sender.CallAsync(TelegramSender.SendMessage, Prompt(post.Message), chatId, isGroup: chatId < 0, limited: true,
                     (to, ct) => bot.SendMessage(
                         to,
                         text,
@@ -202,6 +202,13 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
             },
             StageButtonCode.Encode(action, stage))));
     }
+
+    /// <summary>
+    /// The stage whose prompt a message is (it opens the stage, with its buttons), not a question about
+    /// ending the session; null for any other message.
+    /// </summary>
+    public static StageRef? Prompt(OutboundMessage message) =>
+        message is { Stage: { } stage, Actions.Count: > 0 } && !message.Actions.Contains(StageAction.ConfirmEnd) ? stage : null;
 
     /// <summary>Telegram's refusal of a forum topic that was deleted or closed; the group itself may still take the post.</summary>
     private static bool IsTopicGone(TelegramCall<Message> call) =>

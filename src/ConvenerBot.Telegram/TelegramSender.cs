@@ -21,6 +21,9 @@ internal sealed class TelegramSender(
     TimeProvider time,
     ILogger<TelegramSender> logger)
 {
+    /// <summary>The method that posts a message; what it carries goes back to whoever posted it when it is given up.</summary>
+    public const string SendMessage = "sendMessage";
+
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -29,7 +32,11 @@ internal sealed class TelegramSender(
     /// </summary>
     /// <param name="limited">True for messages, which count against Telegram's send limits.</param>
     /// <param name="call">The call, given the chat's current id (it changes when a group becomes a supergroup).</param>
-    public async Task<TelegramCall<T>> CallAsync<T>(string method, long chatId, bool isGroup, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public Task<TelegramCall<T>> CallAsync<T>(string method, long chatId, bool isGroup, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        CallAsync(method, prompt: null, chatId, isGroup, limited, call, cancellationToken);
+
+    /// <summary>As the other overload; <paramref name="prompt"/> names the stage whose prompt a message carries, for the log if it is given up.</summary>
+    public async Task<TelegramCall<T>> CallAsync<T>(string method, StageRef? prompt, long chatId, bool isGroup, bool limited, Func<long, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         chatId = migrations.Resolve(chatId);
@@ -59,7 +66,7 @@ internal sealed class TelegramSender(
                 delay = TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1));
                 if (time.GetUtcNow() + delay > deadline)
                 {
-                    Log.GaveUp(logger, method, chatId, attempt, ex.Message);
+                    GaveUp(method, prompt, chatId, attempt, ex.Message);
                     return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
                 }
 
@@ -78,7 +85,7 @@ internal sealed class TelegramSender(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode is >= 400 and < 500)
             {
-                Log.GaveUp(logger, method, chatId, attempt, ex.Message);
+                GaveUp(method, prompt, chatId, attempt, ex.Message);
                 return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
             }
             catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
@@ -86,7 +93,7 @@ internal sealed class TelegramSender(
                 delay = Backoff.Delay(options.SendRetryDelay, attempt - 1, LongestPause);
                 if (time.GetUtcNow() + delay > deadline)
                 {
-                    Log.GaveUp(logger, method, chatId, attempt, ex.Message);
+                    GaveUp(method, prompt, chatId, attempt, ex.Message);
                     return new(TelegramCallOutcome.Failed, default, ex.Message, movedTo);
                 }
 
@@ -94,6 +101,23 @@ internal sealed class TelegramSender(
             }
 
             await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Says what a call given up carried: a stage prompt, another message (whose poster tries it again), or a change to the chat.</summary>
+    private void GaveUp(string method, StageRef? prompt, long chatId, int attempts, string description)
+    {
+        if (prompt is { } stage)
+        {
+            Log.PromptGaveUp(logger, chatId, stage.SessionNumber, stage.StageNumber, attempts, description);
+        }
+        else if (method == SendMessage)
+        {
+            Log.MessageGaveUp(logger, chatId, attempts, description);
+        }
+        else
+        {
+            Log.GaveUp(logger, method, chatId, attempts, description);
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class UpdateHandler(
     ChatAdministrators administrators,
     ChatMigrations migrations,
     ForumChats forums,
+    AcknowledgementNotes notes,
     TelegramGateway gateway,
     TelegramSender sender,
     TelegramOptions options,
@@ -116,9 +117,13 @@ internal sealed class UpdateHandler(
             return true;
         }
 
-        if (message is { Text: null, Caption: { } caption, From.IsBot: false } && caption.StartsWith('/') && UpdateTranslator.IsOurs(caption, me))
+        if (message is { Text: null, Caption: { } caption, From: { IsBot: false } author } && caption.StartsWith('/') && UpdateTranslator.IsOurs(caption, me))
         {
-            await SendTextAsync(chat, message, Render(MessageCatalog.DefaultLanguage, "telegram.caption-hint"), cancellationToken);
+            if (await RecordHintAsync(chat, author, caption, updateId, cancellationToken))
+            {
+                await SendTextAsync(chat, message, Render(MessageCatalog.DefaultLanguage, "telegram.caption-hint"), cancellationToken);
+            }
+
             return true;
         }
 
@@ -164,7 +169,7 @@ internal sealed class UpdateHandler(
         if (!reply.AlreadyHandled && !reply.Ignored)
         {
             await SettleAsync(reply, await SendReplyAsync(chat, threadId, message.MessageId, reply, cancellationToken, message.From), cancellationToken);
-            if (!reply.Refused && inbound.Mentioned?.Member is { } person && CommandParser.Parse(inbound.Text).Command is SetRoleCommand role)
+            if (!reply.Refused && reply.RoleHolder is { Platform: TelegramGateway.PlatformName } person && CommandParser.Parse(inbound.Text).Command is SetRoleCommand role)
             {
                 await SetMenuAsync(chat, person, role.Role, cancellationToken);
             }
@@ -334,8 +339,8 @@ internal sealed class UpdateHandler(
     }
 
     /// <summary>
-    /// The person given a role sees its commands in this chat's menu (facilitators get /next and /back).
-    /// Known only when the role went to a person by id (a reply or a mention with an id).
+    /// The person given a role sees its commands in this chat's menu (facilitators get /next and /back),
+    /// however they were named: the engine says whose role it set (<see cref="Reply.RoleHolder"/>).
     /// </summary>
     private async Task SetMenuAsync(Chat chat, MemberRef person, Core.Members.Role role, CancellationToken cancellationToken)
     {
@@ -442,7 +447,8 @@ internal sealed class UpdateHandler(
 
     /// <summary>
     /// Sends a reply: answers and prompts first, then routine acknowledgements, which become a 👍 reaction
-    /// on the member's message so they never hold back a prompt under the group's 20 messages a minute.
+    /// on the member's message so they never hold back a prompt under the group's 20 messages a minute
+    /// (where reactions are refused, one shared message: <see cref="AcknowledgementNotes"/>).
     /// Echoes are not posted: members see each other's messages. Stops when the chat refuses the bot.
     /// Returns what Telegram did not take.
     /// </summary>
@@ -464,7 +470,7 @@ internal sealed class UpdateHandler(
                 }
 
                 complete &= told is PostResult.Delivered;
-                if (Undelivered(told))
+                if (Undelivered(told, message))
                 {
                     undelivered.Add(message);
                 }
@@ -482,7 +488,7 @@ internal sealed class UpdateHandler(
             if (result is not PostResult.Delivered { MessageIds: var ids, Space: var space })
             {
                 complete = false;
-                if (Undelivered(result))
+                if (Undelivered(result, message))
                 {
                     undelivered.Add(message);
                 }
@@ -506,26 +512,38 @@ internal sealed class UpdateHandler(
             }
         }
 
+        var unreacted = new List<OutboundMessage>();
         foreach (var acknowledgement in acknowledgements)
         {
-            if (reactTo is { } memberMessage && await ReactAsync(chat, memberMessage, cancellationToken))
+            if (reactTo is { } memberMessage && !notes.RefusesReactions(chat.Id) && await ReactAsync(chat, memberMessage, cancellationToken))
             {
                 continue;
             }
 
-            var result = await PostAsync(chat, Post(chat, acknowledgement, threadId, reactTo, reply.Language), cancellationToken);
+            unreacted.Add(acknowledgement);
+        }
+
+        if (unreacted.Count > 0)
+        {
+            var result = await AcknowledgeAsync(chat, threadId, reactTo, unreacted, reply.Language, cancellationToken);
             complete &= result is PostResult.Delivered;
-            if (Undelivered(result))
+            if (Undelivered(result, unreacted[0]))
             {
-                undelivered.Add(acknowledgement);
+                undelivered.AddRange(unreacted);
             }
         }
 
         return new Sent(complete, undelivered);
     }
 
-    /// <summary>Telegram refused or gave up on the message, and cannot have shown it: the outbox posts it later.</summary>
-    private static bool Undelivered(PostResult result) => result is PostResult.NotDelivered { MaybePosted: false };
+    /// <summary>
+    /// Telegram refused or gave up on the message, and cannot have shown it: the outbox posts it later. A stage
+    /// prompt Telegram may have shown (a timeout, an unreadable answer) is posted again too: a repeat is
+    /// better than a prompt lost, which would leave the stage without a message to reply to.
+    /// </summary>
+    private static bool Undelivered(PostResult result, OutboundMessage message) =>
+        result is PostResult.NotDelivered { MaybePosted: false }
+        || (result is PostResult.NotDelivered { MaybePosted: true } && TelegramGateway.Prompt(message) is not null);
 
     /// <summary>
     /// Tells the engine the reply is out, but for what Telegram did not take, which the outbox posts later.
@@ -622,6 +640,38 @@ internal sealed class UpdateHandler(
         return await PostAsync(chat, Post(chat, new OutboundMessage(note), threadId, replyTo, language), cancellationToken);
     }
 
+    /// <summary>
+    /// Acknowledgements that did not become reactions, as one message: added to the chat's acknowledgement
+    /// message of the last minute by editing it (nothing new is posted), else posted as a message that later
+    /// ones join (see <see cref="AcknowledgementNotes"/>).
+    /// </summary>
+    private async Task<PostResult> AcknowledgeAsync(
+        Chat chat, int? threadId, int? quoted, List<OutboundMessage> acknowledgements, string language, CancellationToken cancellationToken)
+    {
+        var format = acknowledgements[0].Format;
+        var text = string.Join('\n', acknowledgements.Select(a => a.Text));
+        if (notes.Open(chat.Id, threadId) is { } note && TelegramHtml.Render(new OutboundMessage($"{note.Text}\n{text}", format)) is [var html])
+        {
+            var edited = await CallAsync("editMessageText", chat, limited: false,
+                (id, ct) => bot.EditMessageText(id, note.MessageId, html, ParseMode.Html, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: ct),
+                cancellationToken);
+            if (edited)
+            {
+                notes.Edited(chat.Id, threadId, note, $"{note.Text}\n{text}");
+                return new PostResult.Delivered([note.MessageId.ToString(CultureInfo.InvariantCulture)], threadId?.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var message = new OutboundMessage(text, format) { Purpose = MessagePurpose.Acknowledgement };
+        var result = await PostAsync(chat, Post(chat, message, threadId, quoted, language), cancellationToken);
+        if (result is PostResult.Delivered { MessageIds: [var posted] } && Number(posted) is { } messageId)
+        {
+            notes.Posted(chat.Id, threadId, messageId, text);
+        }
+
+        return result;
+    }
+
     private async Task<bool> ReactAsync(Chat chat, int messageId, CancellationToken cancellationToken)
     {
         var done = await CallAsync("setMessageReaction", chat, limited: false,
@@ -633,10 +683,33 @@ internal sealed class UpdateHandler(
             cancellationToken);
         if (!done)
         {
-            Log.ReactionFailed(logger, chat.Id);
+            notes.ReactionRefused(chat.Id);
+            Log.ReactionFailed(logger, chat.Id, AcknowledgementNotes.RefusalKept);
         }
 
         return done;
+    }
+
+    /// <summary>
+    /// Records a message the adapter answers on its own in the engine's delivery log, as a refused command's
+    /// is: false when it was answered before (a redelivery after a restart). When the store is out the hint
+    /// is still the right answer, as a refusal is.
+    /// </summary>
+    private async Task<bool> RecordHintAsync(Chat chat, User author, string text, int updateId, CancellationToken cancellationToken)
+    {
+        var delivery = new Inbound(
+            TelegramSender.Conversation(migrations.Resolve(chat.Id)), chat.Title ?? "", UpdateTranslator.Member(author), UpdateTranslator.DisplayName(author), false, text)
+        {
+            DeliveryId = updateId.ToString(CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            return await convener.RecordDeliveryAsync(delivery, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            return true;
+        }
     }
 
     /// <summary>An answer of the adapter's own (nothing reached the engine), quoting the member's message.</summary>

@@ -77,6 +77,59 @@ public sealed class TelegramEdgeCaseTests
     }
 
     [Fact]
+    public async Task ButtonPressed_WhileAdministratorsStayUnreadable_GetsTheAlert_AndRunsNothing()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Circle", isForum: false, Ana.Id);
+        await using var bot = await RunningBot.StartAsync(api);
+        var chat = new GroupChat(api, bot, Group, webhook: false);
+        await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
+        await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+        var prompt = await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
+        var sent = api.SentMessages.Count;
+
+        api.FailNext("getChatAdministrators", 502, "Bad Gateway", times: 3);
+        var refused = await chat.PressAsync(Ana, prompt, "s:n:1:1");
+
+        Assert.True(refused.ShowAlert);
+        Assert.Equal("I could not check your rights with Telegram just now; try again.", refused.Text);
+        Assert.Equal(3, api.Requests.Count(r => r is { Method: "getchatadministrators", Status: 502 }));
+
+        // The session is still at its first stage: the next /next moves it to the second, once.
+        await chat.SayAsync(Ana, "/next", "stage 2 of 6");
+        Assert.Single(api.SentMessages, m => m.Text.Contains("stage 2 of 6", StringComparison.Ordinal));
+        Assert.Equal(sent + 1, api.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task CaptionHint_RedeliveredAfterARestart_IsNotGivenTwice()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Circle", isForum: false, Ana.Id);
+        using var temp = new TempDatabase();
+        int updateId;
+        await using (var first = await RunningBot.StartAsync(api, database: temp.Path))
+        {
+            var chat = new GroupChat(api, first, Group, webhook: false);
+            var photo = chat.Text(Ben, "/case open In a caption");
+            photo.Message!.Caption = photo.Message.Text;
+            photo.Message.CaptionEntities = photo.Message.Entities;
+            photo.Message.Text = null;
+            photo.Message.Entities = null;
+            photo.Message.Photo = [new PhotoSize { FileId = "photo", FileUniqueId = "photo-u", Width = 10, Height = 10 }];
+            updateId = photo.Id;
+            await chat.SendAsync(photo);
+            await chat.ExpectAsync("Commands go in a text message of their own");
+        }
+
+        api.RedeliverFrom(updateId);
+        await using var second = await RunningBot.StartAsync(api, database: temp.Path);
+        await new GroupChat(api, second, Group, webhook: false).SayAsync(Ben, "/me", "You are Ben, a member");
+
+        Assert.Single(api.SentMessages, m => m.Text.Contains("Commands go in a text message of their own", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnonymousAdministrator_ActsAsOrganizer_ChannelForwardsDoNothing_CaptionsGetAHint()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -34,6 +34,32 @@ public sealed class TelegramLivelyGroupTests
     }
 
     [Fact]
+    public async Task ThirtyQuickContributions_InAChatThatRefusesReactions_ShareOneMessage_AndTheNextPromptIsNotHeldBack()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Peer circle", isForum: false, Ana.Id);
+        await using var bot = await RunningBot.StartAsync(api, settings: ["--Telegram:PerGroupPerMinute=20"]);
+        var chat = new GroupChat(api, bot, Group, webhook: false);
+        var prompt = await chat.OpenQuestionsStageAsync(Ana);
+        api.FailNext("setMessageReaction", 400, "Bad Request: REACTION_INVALID", times: 30);
+
+        var members = Enumerable.Range(100, 30).Select(id => FakeBotApi.Person(id, $"Member {id}")).ToList();
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            await chat.SendAsync(chat.Text(member, $"Question {i}?", prompt));
+        }
+
+        await chat.SayAsync(Ana, "/next", "stage 4 of 6");
+
+        // One message says who was saved, edited as contributions came; Telegram was asked for a reaction once.
+        var saved = Assert.Single(api.SentMessages, m => m.Text.Contains("Saved your", StringComparison.Ordinal));
+        var note = await api.WaitForAsync(a => a.FindMessage(Group, saved.MessageId) is { Text: { } text } found && members.All(m => text.Contains($"{m.FirstName}.", StringComparison.Ordinal)) ? found : null);
+        Assert.Equal(30, note.Text!.Split('\n').Count(line => line.StartsWith("Saved your clarifying question", StringComparison.Ordinal)));
+        Assert.Equal(1, api.Requests.Count(r => r.Method == "setmessagereaction"));
+        Assert.Empty(api.Reactions);
+    }
+
+    [Fact]
     public async Task ReactionRefused_TheAcknowledgementComesAsAMessage()
     {
         await using var api = await FakeBotApi.StartAsync();

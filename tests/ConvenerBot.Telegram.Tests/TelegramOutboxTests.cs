@@ -57,4 +57,58 @@ public sealed class TelegramOutboxTests
         Assert.Single(api.SentMessages, m => m.Text.Contains("stage 3 of 6", StringComparison.Ordinal));
         Assert.DoesNotContain(api.SentMessages, m => m.Text.Contains("stage 4 of 6", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PromptWhoseSendWentUnanswered_IsPostedAgainFromTheOutbox_AndTakesReplies()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Circle", isForum: false, Ana.Id);
+        using var temp = new TempDatabase();
+        var settled = new SettleWatch();
+        await using var bot = await RunningBot.StartAsync(api, database: temp.Path, services: settled.Install);
+        var chat = new GroupChat(api, bot, Group, webhook: false);
+        await chat.SayAsync(Ana, "/case open Funding gap", "Saved case 1");
+        await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+        await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
+        await chat.SayAsync(Ana, "/next", "stage 2 of 6");
+
+        // Telegram's answer to the next prompt cannot be read: it may or may not have been posted (here: not).
+        api.GarbleNext("sendMessage");
+        await chat.SendAsync(chat.Text(Ana, "/next"));
+        await api.WaitForAsync(_ => settled.Undelivered > 0);
+        Assert.Contains(bot.Logs.Entries, e => e.Id.Id == 4019);
+        Assert.DoesNotContain(api.SentMessages, m => m.Text.Contains("stage 3 of 6", StringComparison.Ordinal));
+
+        await bot.Host.Services.GetRequiredService<DueWorkDispatcher>().RunDueAsync(CancellationToken.None);
+
+        var prompt = await api.WaitForAsync(a => a.SentMessages.FirstOrDefault(m => m.ChatId == Group && m.Text.Contains("stage 3 of 6", StringComparison.Ordinal)));
+        Assert.NotEmpty(GroupChat.Buttons(prompt));
+        await chat.ContributeAsync(Chloe, "What have you tried so far?", prompt);
+        await chat.SayAsync(Ana, "/next", "stage 4 of 6");
+        Assert.Single(api.SentMessages, m => m.Text.Contains("stage 3 of 6", StringComparison.Ordinal));
+    }
+
+    /// <summary>Counts the messages the adapter reported as not delivered when it settled a reply.</summary>
+    private sealed class SettleWatch
+    {
+        private int _undelivered;
+
+        public int Undelivered => Volatile.Read(ref _undelivered);
+
+        public void Install(IServiceCollection services)
+        {
+            var original = services.Single(d => d.ServiceType == typeof(IConvener));
+            services.Remove(original);
+            services.AddSingleton<IConvener>(sp => new Watching((IConvener)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!), this));
+        }
+
+        private sealed class Watching(IConvener inner, SettleWatch watch) : ForwardingConvener(inner)
+        {
+            public override async Task SettleAsync(Reply reply, IReadOnlyCollection<OutboundMessage> undelivered, CancellationToken cancellationToken)
+            {
+                await base.SettleAsync(reply, undelivered, cancellationToken);
+                Interlocked.Add(ref watch._undelivered, undelivered.Count);
+            }
+        }
+    }
 }

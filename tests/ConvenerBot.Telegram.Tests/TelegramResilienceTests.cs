@@ -186,11 +186,33 @@ public sealed class TelegramResilienceTests
         await chat.SayAsync(Ana, "/next", "stage 2 of 6");
 
         Assert.Equal(8, api.Requests.Count(r => r.Method == "sendmessage" && r.Status >= 429));
-        Assert.DoesNotContain(bot.Logs.Entries, e => e.Id.Id == 4007);
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Id.Id is 4007 or 4023 or 4024);
     }
 
     [Fact]
-    public async Task FailuresPastTheDeadline_AreGivenUp_LoggedAsLost_AndTheBotCarriesOn()
+    public async Task PromptFailingPastTheDeadline_IsLoggedAsThatStagesPrompt_NotAsLost()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Fast, "Circle", isForum: false, Ana.Id);
+        await using var bot = await RunningBot.StartAsync(api, settings: ["--Telegram:SendDeadline=00:00:01"]);
+        var chat = new GroupChat(api, bot, Fast, webhook: false);
+        await chat.SayAsync(Ana, "/case open Real", "Saved case 1");
+        await chat.SayAsync(Ana, "/session schedule 2030-01-01 10:00 case 1", "Saved: session 1");
+        await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
+        api.FailNext("sendMessage", 503, "Service Unavailable", times: 10_000);
+
+        await chat.SendAsync(chat.Text(Ana, "/next"));
+        var given = await api.WaitForAsync(_ => bot.Logs.Entries.Where(e => e.Id.Id == 4024).Select(e => e.Message).FirstOrDefault());
+        api.ClearFaults();
+
+        Assert.Contains("sendMessage", given, StringComparison.Ordinal);
+        Assert.Contains("session 1, stage 2", given, StringComparison.Ordinal);
+        Assert.DoesNotContain("lost", given, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Logs.Entries, e => e.Id.Id is 4007 or 4023);
+    }
+
+    [Fact]
+    public async Task FailuresPastTheDeadline_AreGivenUp_LoggedWithWhatTheyCarried_AndTheBotCarriesOn()
     {
         await using var api = await FakeBotApi.StartAsync();
         api.AddChat(Fast, "Circle");
@@ -199,7 +221,7 @@ public sealed class TelegramResilienceTests
         api.FailNext("sendMessage", 503, "Service Unavailable", times: 10_000);
 
         await chat.SendAsync(chat.Text(Ana, "/help"));
-        await api.WaitForAsync(_ => bot.Logs.Entries.Any(e => e.Id.Id == 4007));
+        await api.WaitForAsync(_ => bot.Logs.Entries.Any(e => e.Id.Id == 4023));
         api.ClearFaults();
 
         await chat.SayAsync(Ana, "/me", "You are Ana");

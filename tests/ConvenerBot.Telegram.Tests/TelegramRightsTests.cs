@@ -73,6 +73,47 @@ public sealed class TelegramRightsTests
     }
 
     [Fact]
+    public async Task RoleByUsername_ShowsThatMemberTheRolesMenu_AndTakesItAwayAgain()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Peer circle", isForum: false, Ana.Id);
+        await using var bot = await RunningBot.StartAsync(api);
+        var chat = new GroupChat(api, bot, Group, webhook: false);
+        await chat.SayAsync(Ben, "/me", "You are Ben, a member");
+
+        const string facilitator = "/role facilitator @benny";
+        await chat.SayAsync(Ana, facilitator, "Saved: Ben is now a facilitator.",
+            entities: [new MessageEntity { Type = MessageEntityType.Mention, Offset = facilitator.IndexOf('@', StringComparison.Ordinal), Length = 6 }]);
+        const string member = "/role member @benny";
+        await chat.SayAsync(Ana, member, "Saved: Ben is now a member.",
+            entities: [new MessageEntity { Type = MessageEntityType.Mention, Offset = member.IndexOf('@', StringComparison.Ordinal), Length = 6 }]);
+
+        var menu = Assert.Single(api.Requests, r => r.Method == "setmycommands" && r.Body["scope"]?["type"]?.GetValue<string>() == "chat_member");
+        Assert.Equal((Group, Ben.Id), (menu.Body["scope"]!["chat_id"]!.GetValue<long>(), menu.Body["scope"]!["user_id"]!.GetValue<long>()));
+        Assert.Contains(menu.Body["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "next");
+        var cleared = await api.WaitForAsync(a => a.Requests.FirstOrDefault(r => r.Method == "deletemycommands" && r.Body["scope"]?["type"]?.GetValue<string>() == "chat_member"));
+        Assert.Equal((Group, Ben.Id), (cleared.Body["scope"]!["chat_id"]!.GetValue<long>(), cleared.Body["scope"]!["user_id"]!.GetValue<long>()));
+    }
+
+    [Fact]
+    public async Task PrivateChat_OfAMemberOfAGroup_ListsThatGroup()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.AddChat(Group, "Peer circle", isForum: false, Ana.Id);
+        api.AddPrivateChat(Chloe);
+        await using var bot = await RunningBot.StartAsync(api);
+        var group = new GroupChat(api, bot, Group, webhook: false);
+        await group.SayAsync(Chloe, "/case open Funding gap", "Saved case 1");
+        var own = new GroupChat(api, bot, Chloe.Id, webhook: false, type: ChatType.Private);
+
+        var overview = await own.SayAsync(Chloe, "/me", "Your groups:");
+
+        Assert.Contains("- Peer circle: a member", overview.Text, StringComparison.Ordinal);
+        Assert.Contains("- Peer circle, case 1: Funding gap", overview.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have not met you", overview.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PrivateChat_IsAPersonalSpace_NotAGroup()
     {
         await using var api = await FakeBotApi.StartAsync();

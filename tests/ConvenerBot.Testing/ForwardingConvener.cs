@@ -27,4 +27,6 @@ public abstract class ForwardingConvener(IConvener inner) : IConvener
 
     public Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken) =>
         inner.RecordSpaceAsync(conversation, sessionNumber, space, cancellationToken);
+
+    public Task<bool> RecordDeliveryAsync(Inbound inbound, CancellationToken cancellationToken) => inner.RecordDeliveryAsync(inbound, cancellationToken);
 }

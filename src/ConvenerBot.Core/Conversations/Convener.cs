@@ -362,6 +362,12 @@ internal sealed partial class Convener(
         });
     }
 
+    public Task<bool> RecordDeliveryAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        return OutsideCommandAsync(() => store.TryRecordDeliveryAsync(inbound, time.GetUtcNow(), cancellationToken));
+    }
+
     /// <summary>Work outside a command: an unreachable store is reported as <see cref="StoreUnavailableException"/>, so the caller keeps its work for later.</summary>
     private async Task<T> OutsideCommandAsync<T>(Func<Task<T>> work)
     {

@@ -60,4 +60,12 @@ public interface IConvener
     /// A conversation or session the store does not know records nothing.
     /// </summary>
     Task RecordSpaceAsync(ConversationRef conversation, int sessionNumber, string space, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the delivery id of a message the adapter answers on its own, without a command (a Telegram
+    /// command sent in a photo's caption gets a hint), as a refused command's is recorded: a redelivery after
+    /// a restart is then known. False when it was recorded before (it was answered then; nothing is to be said
+    /// now); true when it is new or carries no <see cref="Inbound.DeliveryId"/>.
+    /// </summary>
+    Task<bool> RecordDeliveryAsync(Inbound inbound, CancellationToken cancellationToken);
 }

@@ -41,6 +41,13 @@ public sealed record Reply(IReadOnlyList<OutboundMessage> Messages)
     /// </summary>
     public OutboxTicket? Ticket { get; init; }
 
+    /// <summary>
+    /// Set by <c>/role</c> when the member it names now holds the role asked for (just given, or theirs
+    /// already): that member, however they were named (a reply, a mention with an id, an @username looked
+    /// up in the group). Adapters may show them the commands of their role (Telegram's per-member menu).
+    /// </summary>
+    public MemberRef? RoleHolder { get; init; }
+
     public static Reply Text(string text) => new([new OutboundMessage(text)]);
 
     public static Reply Of(params OutboundMessage[] messages) => new(messages);

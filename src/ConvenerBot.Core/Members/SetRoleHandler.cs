@@ -8,6 +8,7 @@ namespace ConvenerBot.Core.Members;
 /// Gives a member a role. On the platforms the member is found by platform identity (the person replied
 /// to, mentioned or picked, or a unique @username), never by display name, which anyone can copy; a person
 /// picked by id is added even before they ever wrote. Only the local terminal chat finds people by name.
+/// The reply names the member (<see cref="Reply.RoleHolder"/>) however they were found.
 /// </summary>
 public sealed class SetRoleHandler : ICommandHandler<SetRoleCommand>
 {
@@ -19,7 +20,10 @@ public sealed class SetRoleHandler : ICommandHandler<SetRoleCommand>
         var target = await FindTargetAsync(command, context, cancellationToken);
         if (target.Role == command.Role)
         {
-            return Reply.Text(context.Say("reply.role.already", ("name", target.DisplayName), ("role", CommandContext.Describe(command.Role))));
+            return Reply.Text(context.Say("reply.role.already", ("name", target.DisplayName), ("role", CommandContext.Describe(command.Role)))) with
+            {
+                RoleHolder = Holder(target, context),
+            };
         }
 
         // Outside the terminal chat the platform's administrators are organizers whatever is stored.
@@ -30,8 +34,14 @@ public sealed class SetRoleHandler : ICommandHandler<SetRoleCommand>
         }
 
         await context.Store.Members.SetRoleAsync(target.Id, command.Role, cancellationToken);
-        return Reply.Text(context.Say("reply.role.saved", ("name", target.DisplayName), ("role", CommandContext.Describe(command.Role))));
+        return Reply.Text(context.Say("reply.role.saved", ("name", target.DisplayName), ("role", CommandContext.Describe(command.Role)))) with
+        {
+            RoleHolder = Holder(target, context),
+        };
     }
+
+    /// <summary>The member as the platform knows them, so the adapter can show them their role's commands.</summary>
+    private static MemberRef Holder(Member target, CommandContext context) => new(context.Group.Platform, target.ExternalId);
 
     private static async Task<Member> FindTargetAsync(SetRoleCommand command, CommandContext context, CancellationToken cancellationToken)
     {
