@@ -188,6 +188,20 @@ public abstract class TrustScenarioTests(StoreFixture fixture)
     }
 
     [Fact]
+    public async Task CaseTitle_WithAnEscapedBar_IsStoredWithTheBar()
+    {
+        var chat = fixture.NewChat();
+
+        var opened = await chat.SendAsync("ana", @"/case open Budget \| cuts | what we drop first");
+
+        Assert.False(opened.Refused, opened.Messages[0].Text);
+        var group = await fixture.StoredGroupAsync(chat);
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var stored = Assert.Single(await tx.Cases.ListAsync(group.Id, None));
+        Assert.Equal(("Budget | cuts", "what we drop first"), (stored.Title, stored.Description));
+    }
+
+    [Fact]
     public async Task Text_WithNoncharacters_GetsAClearReply_AndChangesNothing()
     {
         var chat = fixture.NewChat();
