@@ -152,6 +152,8 @@ public abstract class TrustScenarioTests(StoreFixture fixture)
     [InlineData("Pacific/Kiritimati", "0001-01-01 00:00", "in the past")]
     [InlineData("Pacific/Pago_Pago", "0000-01-01 00:00", "in the past")]
     [InlineData("UTC", "2032-01-01 10:00", "too far ahead")]
+    [InlineData("UTC", "-0001-01-01 00:00", "in the past")]
+    [InlineData("Pacific/Kiritimati", "-9998-01-01 00:00", "in the past")]
     public async Task Schedule_FarOffDates_AreRefusedClearly(string zone, string when, string expected)
     {
         var chat = fixture.NewChat();
@@ -180,11 +182,28 @@ public abstract class TrustScenarioTests(StoreFixture fixture)
             await tx.CommitAsync(None);
         }
 
-        await chat.SayAsync("ana", "/timezone Pacific/Kiritimati");
+        var zone = await chat.SendAsync("ana", "/timezone Pacific/Kiritimati");
         var list = await chat.SendAsync("ana", "/session list");
 
+        Assert.False(zone.Refused, zone.Messages[0].Text);
+        Assert.Contains("• session 1: Fri 31 Dec 9999 23:59 (UTC)", zone.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Pacific/Kiritimati", (await fixture.StoredGroupAsync(chat)).TimeZone);
         Assert.False(list.Refused);
         Assert.Contains("1. Fri 31 Dec 9999 23:59 (UTC)", list.Messages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseTitle_WithAnEscapedBar_IsStoredWithTheBar()
+    {
+        var chat = fixture.NewChat();
+
+        var opened = await chat.SendAsync("ana", @"/case open Budget \| cuts | what we drop first");
+
+        Assert.False(opened.Refused, opened.Messages[0].Text);
+        var group = await fixture.StoredGroupAsync(chat);
+        await using var tx = await fixture.Store.BeginAsync(None);
+        var stored = Assert.Single(await tx.Cases.ListAsync(group.Id, None));
+        Assert.Equal(("Budget | cuts", "what we drop first"), (stored.Title, stored.Description));
     }
 
     [Fact]

@@ -9,7 +9,10 @@ public enum ArgKind
     /// <summary>One word, such as a time zone or a protocol key.</summary>
     Word,
 
-    /// <summary>Text up to a <c>|</c> or the end of the first line; what follows belongs to the next argument.</summary>
+    /// <summary>
+    /// Text up to a <c>|</c> or the end of the first line; what follows belongs to the next argument. Typed
+    /// as <c>\|</c>, a bar is part of the text.
+    /// </summary>
     Line,
 
     /// <summary>All the rest of the message, kept as typed.</summary>

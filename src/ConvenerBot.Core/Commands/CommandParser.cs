@@ -12,6 +12,9 @@ public static class CommandParser
 
     private static readonly char[] Blank = [' ', '\t', '\n', '\r'];
 
+    /// <summary>How a bar is typed inside a title, where a plain <c>|</c> ends it.</summary>
+    private const string EscapedBar = "\\|";
+
     public static ParseResult Parse(string text)
     {
         var trimmed = (text ?? "").TrimStart();
@@ -83,8 +86,8 @@ public static class CommandParser
             switch (arg.Kind)
             {
                 case ArgKind.Line:
-                    var cut = rest.IndexOfAny(['\n', '|']);
-                    raw[arg.Name] = (cut >= 0 ? rest[..cut] : rest).Trim();
+                    var cut = LineEnd(rest);
+                    raw[arg.Name] = (cut >= 0 ? rest[..cut] : rest).Replace(EscapedBar, "|", StringComparison.Ordinal).Trim();
                     rest = cut >= 0 ? rest[(cut + 1)..].Trim() : "";
                     break;
                 case ArgKind.Rest or ArgKind.Member:
@@ -135,6 +138,23 @@ public static class CommandParser
         }
 
         return CommandTable.Bind(descriptor, raw, UsageStyle.Text);
+    }
+
+    /// <summary>
+    /// Where a line argument (a title) ends: at the first line break or the first <c>|</c> not written as
+    /// <c>\|</c>, which stands for a bar in the text itself; -1 when it runs to the end.
+    /// </summary>
+    private static int LineEnd(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '|' && (i == 0 || text[i - 1] != '\\')))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Text.Phrase Usage(CommandDescriptor descriptor) => CommandTable.Usage(descriptor, UsageStyle.Text);

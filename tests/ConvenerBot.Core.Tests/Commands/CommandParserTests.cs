@@ -22,6 +22,31 @@ public sealed class CommandParserTests
         Assert.Equal("Grant ends in March | really", command.Description);
     }
 
+    [Theory]
+    [InlineData(@"/case open Budget \| cuts | description", "Budget | cuts", "description")]
+    [InlineData(@"/case open Budget \| cuts", "Budget | cuts", null)]
+    [InlineData(@"/case open \|\| pipes \| | a | b", "|| pipes |", "a | b")]
+    [InlineData(@"/case open A \| B | C \| D", "A | B", @"C \| D")]
+    [InlineData("/case open Budget\\|cuts\nmore", "Budget|cuts", "more")]
+    public void Parse_CaseOpenWithAnEscapedBar_KeepsTheBarInTheTitle(string text, string title, string? description)
+    {
+        var command = Assert.IsType<OpenCaseCommand>(CommandParser.Parse(text).Command);
+
+        Assert.Equal((title, description), (command.Title, command.Description));
+    }
+
+    [Fact]
+    public void Parse_CaseOpenWithOnlyAnEscapedBarBeforeTheBar_IsATitleOfABar()
+    {
+        var command = Assert.IsType<OpenCaseCommand>(CommandParser.Parse(@"/case open \| | why").Command);
+
+        Assert.Equal(("|", "why"), (command.Title, command.Description));
+    }
+
+    [Fact]
+    public void Help_SaysHowABarIsTypedInATitle() =>
+        Assert.Contains(@"type \| for a | that belongs to it", HelpHandler.Render("en"), StringComparison.Ordinal);
+
     [Fact]
     public void Parse_CaseOpenOnSeveralLines_TakesFirstLineAsTitle()
     {

@@ -77,6 +77,7 @@ public sealed class UserTextTests
     {
         Assert.Contains("U+FFFE at position 3", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require("ab\uFFFE", Noun.Title))), StringComparison.Ordinal);
         Assert.Contains("U+10FFFF at position 2", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require("a\U0010FFFF", Noun.Title))), StringComparison.Ordinal);
+        Assert.Contains("U+FFFF at position 4", RuleText.Of(Assert.Throws<ConvenerRuleException>(() => UserText.Require("abc\uFFFF cuts", Noun.Title))), StringComparison.Ordinal);
         Assert.Equal("ab", UserText.Clean("a\uFDD0b\uFFFF"));
     }
 
