@@ -504,11 +504,13 @@ internal sealed class UpdateHandler(
 
             if (message is { Stage: { } stage, Actions.Count: > 0 })
             {
-                await RecordButtonsAsync(chat.Id, ids[^1], space, message, cancellationToken);
+                // The prompt first: replies to it count as contributions, which matters more than its buttons.
                 if (!message.Actions.Contains(StageAction.ConfirmEnd))
                 {
                     await RecordPromptAsync(chat.Id, ids, stage, cancellationToken);
                 }
+
+                await RecordButtonsAsync(chat.Id, ids[^1], space, message, cancellationToken);
             }
         }
 

@@ -77,8 +77,8 @@ public sealed class TelegramOutboxTests
         await chat.SendAsync(chat.Text(Ana, "/next"));
         await api.WaitForAsync(_ => settled.Undelivered > 0);
         Assert.Contains(bot.Logs.Entries, e => e.Id.Id == 4019);
-        Assert.DoesNotContain(api.SentMessages, m => m.Text.Contains("stage 3 of 6", StringComparison.Ordinal));
 
+        // The garbled send posted nothing; the outbox posts the prompt (the move woke the due-work loop already, or this run does).
         await bot.Host.Services.GetRequiredService<DueWorkDispatcher>().RunDueAsync(CancellationToken.None);
 
         var prompt = await api.WaitForAsync(a => a.SentMessages.FirstOrDefault(m => m.ChatId == Group && m.Text.Contains("stage 3 of 6", StringComparison.Ordinal)));

@@ -1,6 +1,7 @@
 using ConvenerBot.Core.Sessions;
 using ConvenerBot.Telegram.Tests.Fake;
 using ConvenerBot.Telegram.Tests.Support;
+using ConvenerBot.Testing;
 using Telegram.Bot.Types;
 
 namespace ConvenerBot.Telegram.Tests;
@@ -28,6 +29,14 @@ public sealed class TelegramPromptReplyTests
             await chat.SayAsync(Ana, "/session start now", "stage 1 of 6");
             stage2 = await chat.SayAsync(Ana, "/next", "stage 2 of 6");
             stage3 = await chat.SayAsync(Ana, "/next", "stage 3 of 6");
+
+            // The prompt is recorded right after it is sent; the bot stops only once it is.
+            var id = stage3.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var tries = 0; await BotDatabase.ScalarAsync(temp.Path, $"SELECT count(*) FROM stage_prompts WHERE message_id = '{id}'") == "0"; tries++)
+            {
+                Assert.True(tries < 750, "The stage 3 prompt was never recorded.");
+                await Task.Delay(20);
+            }
         }
 
         await using var second = await RunningBot.StartAsync(api, database: temp.Path);
