@@ -183,6 +183,35 @@ public sealed class LocalChatTests : IDisposable
     }
 
     [Fact]
+    public async Task SessionMove_InTheTerminalChat_SaysBothTimes_AndTheCalendarFileHasTheNewTimeAndARevision()
+    {
+        const string lines =
+            """
+            /as ana
+            /timezone UTC
+            /session schedule 2030-12-28 10:00
+            /session move 1 2030-12-28 10:00
+            /session move 1 2030-12-29 11:00
+            /session ics 1
+
+            """;
+        var environment = Sqlite();
+        environment["TMPDIR"] = _directory.FullName;
+
+        var (exitCode, output, _) = await BotProcess.RunAsync(lines, _directory.FullName, environment);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("bot> Session 1 is on Sat 28 Dec 2030 10:00 (UTC) already. Say another time to move it to.\n", output, StringComparison.Ordinal);
+        Assert.Contains(
+            "bot> Moved: session 1 is now on Sun 29 Dec 2030 11:00 (UTC) (it was on Sat 28 Dec 2030 10:00 (UTC)). Answers stay; reminders follow the new time.\n",
+            output,
+            StringComparison.Ordinal);
+        var session = Assert.Single(Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory.FullName, "convenerbot", "session-1-1.ics")))!.Events);
+        Assert.Equal(new DateTime(2030, 12, 29, 11, 0, 0, DateTimeKind.Utc), session.DtStart!.AsUtc);
+        Assert.Equal(1, session.Sequence);
+    }
+
+    [Fact]
     public async Task LockedDatabase_TheLineIsKept_AndSavedOnceTheLockIsGone()
     {
         var path = Path.Combine(_directory.FullName, "bot.db");

@@ -16,6 +16,8 @@ public static class CommandTable
     private static readonly CommandArg CaseId = new("id", ArgKind.Number, Required: true) { NumberOf = "case" };
     private static readonly CommandArg SessionId = new("id", ArgKind.Number, Required: true) { NumberOf = "session" };
     private static readonly CommandArg SeriesId = new("id", ArgKind.Number, Required: true) { NumberOf = "series" };
+    private static readonly CommandArg When = new("when", ArgKind.When, Required: true) { MaxLength = Scheduling.GroupClock.MaxLength };
+    private static readonly CommandArg SeriesDay = new("date", ArgKind.Word, Required: true) { MaxLength = 10 };
     private static readonly CommandArg CaseKeyword = new("case", ArgKind.Number) { Keyword = "case", NumberOf = "case" };
 
     private static readonly CommandArg ContributionText = new("text", ArgKind.Rest) { MaxLength = UserText.MaxLength, RequiredInForms = true };
@@ -34,7 +36,7 @@ public static class CommandTable
         new("case withdraw", Role.Member, v => new WithdrawCaseCommand(v.Number("id")!.Value), CaseId)
         { CommandType = typeof(WithdrawCaseCommand) },
         new("session schedule", Role.Facilitator, v => new ScheduleSessionCommand(v.Text("when")!, v.Number("case"), v.Text("protocol")),
-            new CommandArg("when", ArgKind.When, Required: true) { MaxLength = Scheduling.GroupClock.MaxLength },
+            When,
             CaseKeyword,
             new CommandArg("protocol", ArgKind.Word) { Keyword = "protocol", MaxLength = 64 })
         { CommandType = typeof(ScheduleSessionCommand) },
@@ -46,6 +48,8 @@ public static class CommandTable
         { CommandType = typeof(SessionCalendarCommand), ReadsOnly = true, AnswersPrivately = true },
         new("session cancel", Role.Facilitator, v => new CancelSessionCommand(v.Number("id")!.Value), SessionId)
         { CommandType = typeof(CancelSessionCommand) },
+        new("session move", Role.Facilitator, v => new MoveSessionCommand(v.Number("id")!.Value, v.Text("when")!), SessionId, When)
+        { CommandType = typeof(MoveSessionCommand) },
         new("session start", Role.Facilitator, v => new StartSessionCommand(v.Number("id"), v.Number("case"), v.Flag("now")),
             SessionId with { Required = false }, CaseKeyword, new CommandArg("now", ArgKind.Flag))
         { CommandType = typeof(StartSessionCommand) },
@@ -64,9 +68,11 @@ public static class CommandTable
         { CommandType = typeof(ChangeSeriesCommand) },
         new("series end", Role.Facilitator, v => new ChangeSeriesCommand(v.Number("id")!.Value, Series.SeriesStatus.Ended), SeriesId)
         { CommandType = typeof(ChangeSeriesCommand) },
-        new("series skip", Role.Facilitator, v => new SkipSeriesCommand(v.Number("id")!.Value, v.Text("date")!),
-            SeriesId, new CommandArg("date", ArgKind.Word, Required: true) { MaxLength = 10 })
+        new("series skip", Role.Facilitator, v => new SkipSeriesCommand(v.Number("id")!.Value, v.Text("date")!), SeriesId, SeriesDay)
         { CommandType = typeof(SkipSeriesCommand) },
+        new("series move", Role.Facilitator, v => new MoveSeriesSessionCommand(v.Number("id")!.Value, v.Text("date")!, v.Text("when")!),
+            SeriesId, SeriesDay, When)
+        { CommandType = typeof(MoveSeriesSessionCommand) },
         new("rsvp", Role.Member, v => new RsvpCommand(v.Number("id")!.Value, AnswerOf(v.Text("answer")!), v.Text("title")),
             SessionId,
             new CommandArg("answer", ArgKind.Choice, Required: true)

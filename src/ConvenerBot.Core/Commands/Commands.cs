@@ -39,6 +39,10 @@ public sealed record ChangeSeriesCommand(int Number, Series.SeriesStatus Change)
 /// <param name="Date">The day of the session to skip, as typed (<c>2026-12-26</c>), in the series' time zone.</param>
 public sealed record SkipSeriesCommand(int Number, string Date) : ICommand;
 
+/// <param name="Date">The day of the session to move, as typed (<c>2026-12-26</c>), in the series' time zone.</param>
+/// <param name="When">Its new time, as typed, in the group's time zone.</param>
+public sealed record MoveSeriesSessionCommand(int Number, string Date, string When) : ICommand;
+
 public sealed record ShowSessionCommand(int Number) : ICommand;
 
 /// <param name="Title">With <see cref="Sessions.RsvpAnswer.Case"/>: the title of the case the member would bring.</param>
@@ -53,6 +57,9 @@ public sealed record SetRemindersCommand(string Times) : ICommand;
 public sealed record PrivateRemindersCommand(bool On) : ICommand;
 
 public sealed record CancelSessionCommand(int Number) : ICommand;
+
+/// <param name="When">The session's new time, as typed, in the group's time zone.</param>
+public sealed record MoveSessionCommand(int Number, string When) : ICommand;
 
 public sealed record SessionCalendarCommand(int Number) : ICommand;
 

@@ -24,28 +24,7 @@ public sealed class SkipSeriesHandler(ISeriesOccurrences occurrences) : ICommand
         context.Require(Role.Facilitator, Text.Phrase.Of("action.series.change"));
         var series = await ChangeSeriesHandler.RequireAsync(context, command.Number, cancellationToken);
 
-        if (Day.Parse(command.Date.Trim()) is not { Success: true } parsed)
-        {
-            throw new ConvenerRuleException("rule.series.bad-date", ("date", Text.UserText.Shorten(command.Date, 20)));
-        }
-
-        var zone = GroupClock.FindZone(series.TimeZone) ?? DateTimeZone.Utc;
-        Session? session = null;
-        foreach (var number in await context.Store.Series.ListScheduledNumbersAsync(series.Id, cancellationToken))
-        {
-            var candidate = await context.RequireSessionAsync(number, forUpdate: true, cancellationToken);
-            if (Instant.FromDateTimeOffset(candidate.ScheduledAt).InZone(zone).Date == parsed.Value)
-            {
-                session = candidate;
-                break;
-            }
-        }
-
-        if (session is null)
-        {
-            throw new ConvenerRuleException("rule.series.no-session-on", ("number", series.Number), ("date", Day.Format(parsed.Value)));
-        }
-
+        var (session, day) = await RequireSessionOnAsync(context, series, command.Date, "rule.series.no-session-on", cancellationToken);
         await CancelSessionHandler.CancelAsync(context.Store, session, cancellationToken);
         if (series.Status is SeriesStatus.Active)
         {
@@ -57,6 +36,31 @@ public sealed class SkipSeriesHandler(ISeriesOccurrences occurrences) : ICommand
             }
         }
 
-        return Reply.Text(context.Say("reply.series.skipped", ("number", series.Number), ("session", session.Number), ("date", Day.Format(parsed.Value))));
+        return Reply.Text(context.Say("reply.series.skipped", ("number", series.Number), ("session", session.Number), ("date", Day.Format(day))));
+    }
+
+    /// <summary>
+    /// The series' scheduled session (locked for update) on the day <paramref name="date"/> names, in the series'
+    /// zone; an unreadable day is refused, and a day without one with <paramref name="noneKey"/> (number, date).
+    /// </summary>
+    internal static async Task<(Session Session, LocalDate Day)> RequireSessionOnAsync(
+        CommandContext context, SessionSeries series, string date, string noneKey, CancellationToken cancellationToken)
+    {
+        if (Day.Parse(date.Trim()) is not { Success: true } parsed)
+        {
+            throw new ConvenerRuleException("rule.series.bad-date", ("date", Text.UserText.Shorten(date, 20)));
+        }
+
+        var zone = GroupClock.FindZone(series.TimeZone) ?? DateTimeZone.Utc;
+        foreach (var number in await context.Store.Series.ListScheduledNumbersAsync(series.Id, cancellationToken))
+        {
+            var candidate = await context.RequireSessionAsync(number, forUpdate: true, cancellationToken);
+            if (Instant.FromDateTimeOffset(candidate.ScheduledAt).InZone(zone).Date == parsed.Value)
+            {
+                return (candidate, parsed.Value);
+            }
+        }
+
+        throw new ConvenerRuleException(noneKey, ("number", series.Number), ("date", Day.Format(parsed.Value)));
     }
 }

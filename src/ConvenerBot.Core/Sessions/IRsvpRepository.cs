@@ -11,4 +11,7 @@ public interface IRsvpRepository
 
     /// <summary>Notes that these members were reminded of the session privately (or were covered by the group's reminder).</summary>
     Task MarkRemindedAsync(long sessionId, IReadOnlyCollection<long> memberIds, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets who was reminded of the session privately (it moved), keeping their answers.</summary>
+    Task ForgetRemindedAsync(long sessionId, CancellationToken cancellationToken);
 }

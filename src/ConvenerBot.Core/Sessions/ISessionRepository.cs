@@ -27,7 +27,10 @@ public interface ISessionRepository
 
     Task<IReadOnlyList<Session>> ListScheduledForCaseAsync(long caseId, CancellationToken cancellationToken);
 
-    /// <summary>Writes the session's case, status, stage, times, facilitator and space.</summary>
+    /// <summary>
+    /// Writes the session's case, status, planned time, stage, times, facilitator and space. A change of status or
+    /// of planned time raises its revision (a calendar's SEQUENCE).
+    /// </summary>
     Task SaveAsync(Session session, CancellationToken cancellationToken);
 
     /// <summary>Records that a member took part; repeated calls are harmless.</summary>

@@ -39,7 +39,7 @@ public sealed class Session(
 
     public SessionStatus Status { get; private set; } = status;
 
-    public DateTimeOffset ScheduledAt { get; } = scheduledAt;
+    public DateTimeOffset ScheduledAt { get; private set; } = scheduledAt;
 
     public DateTimeOffset? StartedAt { get; private set; } = startedAt;
 
@@ -145,6 +145,25 @@ public sealed class Session(
         }
 
         Status = SessionStatus.Cancelled;
+    }
+
+    /// <summary>
+    /// Gives a scheduled session another planned time. A missed session is not moved: it is past, and a new
+    /// session is scheduled instead.
+    /// </summary>
+    public void MoveTo(DateTimeOffset scheduledAt)
+    {
+        RequireMovable();
+        ScheduledAt = scheduledAt;
+    }
+
+    /// <summary>Refuses a session that is not scheduled, before its new time is read.</summary>
+    public void RequireMovable()
+    {
+        if (Status is not SessionStatus.Scheduled)
+        {
+            throw new ConvenerRuleException("rule.session.cannot-move", ("number", Number), ("status", Describe(Status)));
+        }
     }
 
     /// <summary>Nobody started it within the group's grace period. Only a scheduled session can be missed.</summary>

@@ -42,6 +42,10 @@ internal sealed class RsvpRepository(DbContext db) : IRsvpRepository
         }
     }
 
+    public Task ForgetRemindedAsync(long sessionId, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            "UPDATE rsvps SET reminded_at = NULL WHERE session_id = @SessionId", new { SessionId = sessionId }, cancellationToken));
+
     private sealed class RsvpRow
     {
         public long MemberId { get; set; }

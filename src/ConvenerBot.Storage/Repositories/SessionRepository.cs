@@ -82,9 +82,9 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
             await db.Connection.ExecuteAsync(db.Command(
             """
             UPDATE sessions
-            SET case_id = @CaseId, status = @Status, started_at = @StartedAt, ended_at = @EndedAt,
+            SET case_id = @CaseId, status = @Status, scheduled_at = @ScheduledAt, started_at = @StartedAt, ended_at = @EndedAt,
                 stage_index = @StageIndex, facilitator_id = @FacilitatorId, space = @Space, stage_started_at = @StageStartedAt,
-                revision = revision + CASE WHEN status = @Status THEN 0 ELSE 1 END
+                revision = revision + CASE WHEN status = @Status AND scheduled_at = @ScheduledAt THEN 0 ELSE 1 END
             WHERE id = @Id
             """,
             new
@@ -92,6 +92,7 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
                 session.Id,
                 session.CaseId,
                 Status = Statuses.Session.Of(session.Status),
+                session.ScheduledAt,
                 session.StartedAt,
                 session.EndedAt,
                 session.StageIndex,
