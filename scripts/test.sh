@@ -13,8 +13,10 @@
 #      127.0.0.1 port, with a database "convener_test" and trust authentication
 #      for the user "convener";
 #   3. exports CONVENERBOT_TEST_PG, an Npgsql connection string for that database;
-#   4. runs deploy/check.sh, then dotnet test on the solution;
-#   5. stops the cluster and deletes its directory on exit, whatever happened.
+#   4. installs the Debian "python3-icalendar" package when no python3 can import
+#      icalendar (the calendar feed tests read feeds with it as a second parser);
+#   5. runs deploy/check.sh, then dotnet test on the solution;
+#   6. stops the cluster and deletes its directory on exit, whatever happened.
 #
 # The last line printed is always "N passed, N failed". The exit code is 0 only
 # when dotnet test succeeded, nothing failed, nothing was skipped, at least one
@@ -124,7 +126,35 @@ createdb_bin="$PG_BINDIR/createdb"
 export CONVENERBOT_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=convener;Database=convener_test;Pooling=true;Maximum Pool Size=50"
 
 # ---------------------------------------------------------------------------
-# 4. Deployment file checks
+# 4. Python's icalendar, the calendar feed tests' second parser
+# ---------------------------------------------------------------------------
+
+# The tests look for it in the python3 on the PATH and then in the system's, where the package puts it.
+has_python_icalendar() {
+    local python
+    for python in python3 /usr/bin/python3; do
+        if command -v "$python" >/dev/null 2>&1 && "$python" -c 'import icalendar' >/dev/null 2>&1 </dev/null; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+install_python_icalendar() {
+    pg_log "Python's icalendar not found; installing the 'python3-icalendar' package..."
+    apt_install python3-icalendar
+}
+
+if ! has_python_icalendar; then
+    install_python_icalendar || true
+    if ! has_python_icalendar; then
+        # The test that needs it is then skipped, and a skipped test fails this run.
+        pg_log "Could not install python3-icalendar (apt-get install python3-icalendar); its feed test will be skipped."
+    fi
+fi
+
+# ---------------------------------------------------------------------------
+# 5. Deployment file checks
 # ---------------------------------------------------------------------------
 
 check_failed=0
@@ -135,7 +165,7 @@ if ! bash "$repo_root/deploy/check.sh" </dev/null; then
 fi
 
 # ---------------------------------------------------------------------------
-# 5. .NET test suite
+# 6. .NET test suite
 # ---------------------------------------------------------------------------
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1

@@ -53,28 +53,38 @@ pg_find_bindir() {
     return 1
 }
 
-# Installs the Debian "postgresql" package. On Debian this may also create and
-# start a default cluster on port 5432; the scripts here do not use it.
-pg_install_server() {
+# Installs Debian packages with apt-get, as root or through password-less sudo.
+# apt's download sandbox runs as its own user and needs a temporary directory it
+# can write to: when /tmp is not writable by everyone, /var/tmp is used instead.
+# Returns 1 (having said why) when this user cannot install packages.
+apt_install() {
     local -a sudo_cmd=()
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null 2>&1; then
             sudo_cmd=(sudo -n)
         else
-            pg_log "PostgreSQL server binaries are missing and this user cannot install them."
-            pg_log "Install the 'postgresql' package (apt-get install postgresql) and try again."
+            pg_log "This user cannot install packages; install them with: apt-get install $*"
             return 1
         fi
     fi
     if ! command -v apt-get >/dev/null 2>&1; then
-        pg_log "PostgreSQL server binaries are missing and apt-get is not available."
-        pg_log "Install PostgreSQL (initdb and pg_ctl) and try again."
+        pg_log "apt-get is not available; install these packages another way: $*"
         return 1
     fi
+    local tmp=/tmp
+    if [ ! -w /tmp ] || [ "$(stat -c %a /tmp 2>/dev/null)" != 1777 ]; then
+        tmp=/var/tmp
+    fi
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive TMPDIR="$tmp" apt-get update -q </dev/null >&2
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive TMPDIR="$tmp" \
+        apt-get install -y -q --no-install-recommends "$@" </dev/null >&2
+}
+
+# Installs the Debian "postgresql" package. On Debian this may also create and
+# start a default cluster on port 5432; the scripts here do not use it.
+pg_install_server() {
     pg_log "PostgreSQL server binaries not found; installing the 'postgresql' package..."
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null >&2
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q --no-install-recommends postgresql </dev/null >&2
+    apt_install postgresql
 }
 
 pg_require_bindir() {

@@ -1,7 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ConvenerBot.Core.Calendar;
+using ConvenerBot.Core.Persistence;
+using ConvenerBot.Core.Scheduling;
+using ConvenerBot.Core.Series;
 using ConvenerBot.Storage.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 namespace ConvenerBot.Storage.Tests;
 
@@ -9,12 +15,16 @@ namespace ConvenerBot.Storage.Tests;
 /// A group's calendar feed: organizers see its address privately and may replace it; the feed holds the
 /// group's sessions of the last 30 days and ahead, cancelled ones marked, with no member names and nothing
 /// of the case; each change of a session's status raises its sequence; a wrong or old token finds nothing.
+/// A series that has not ended is one recurring event standing for its sessions: cancelled occurrences and
+/// those passed without a session are left out, a session held at another time replaces its occurrence.
 /// </summary>
 public abstract partial class CalendarFeedTests(StoreFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private CalendarFeeds Feeds => new(fixture.Store, fixture.Protocols, fixture.Time);
+    private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+
+    private CalendarFeeds Feeds => new(fixture.Store, fixture.Protocols, new SeriesOccurrences(), fixture.Time);
 
     [Fact]
     public async Task TheFeed_HoldsTheGroupsSessions_CancelledMarked_WithoutNamesOrCases()
@@ -178,6 +188,115 @@ public abstract partial class CalendarFeedTests(StoreFixture fixture)
         Assert.True(group == await fixture.DumpAsync(), "a refused /session ics changed the store");
     }
 
+    [Fact]
+    public async Task ASeries_IsOneRecurringEvent_ASkippedDateIsLeftOut_AMovedSessionReplacesItsOccurrence()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        await chat.SayAsync("ana", "/case open Confidential burnout story");
+        await chat.SayAsync("ana", "/series add last Saturday of every month at 10:00 case 1");
+        await chat.SayAsync("ana", $"/session schedule {When(Hours(30))}");
+        var token = TokenIn(await chat.SayAsync("ana", "/calendar"));
+        var group = await fixture.StoredGroupAsync(chat);
+        var before = (await Feeds.ReadAsync(token, None))!;
+        var planned = await SeriesSessionsAsync(group.Id);
+        var day = Instant.FromDateTimeOffset(planned[1].SeriesAt).InZone(Oslo).Date;
+
+        Assert.Contains("Skipped: session 2 of series 1", await chat.SayAsync("ana", $"/series skip 1 {day:uuuu-MM-dd}"), StringComparison.Ordinal);
+        var moved = planned[0].SeriesAt.AddHours(26);
+        await MoveAsync(group.Id, planned[0].Number, moved);
+        var feed = (await Feeds.ReadAsync(token, None))!;
+
+        var uid = $"series-{group.Id}-1@convenerbot";
+        Assert.Equal([uid, $"session-{group.Id}-3@convenerbot"], before.Events.Select(e => e.Uid));
+        Assert.Equal([uid, uid, $"session-{group.Id}-3@convenerbot"], feed.Events.Select(e => e.Uid));
+        Assert.Equal([1, 2, 4], (await SeriesSessionsAsync(group.Id)).Select(s => s.Number));
+        var series = feed.Events[0];
+        var length = TimeSpan.FromMinutes(fixture.Protocols.Default.Stages.Sum(s => s.Minutes));
+        Assert.Equal($"{group.Title}: series 1", series.Summary);
+        Assert.Equal(planned[0].SeriesAt, series.Start);
+        Assert.Equal(planned[0].SeriesAt + length, series.End);
+        Assert.False(series.Cancelled);
+        Assert.Null(series.Replaces);
+        var recurrence = Assert.IsType<CalendarRecurrence>(series.Recurrence);
+        Assert.Equal("FREQ=MONTHLY;BYDAY=-1SA", recurrence.Rule);
+        Assert.Equal(new CalendarWallTime(Wall(planned[0].SeriesAt).Date.At(new LocalTime(10, 0)), "Europe/Oslo"), recurrence.FirstStart);
+        Assert.Equal([new CalendarWallTime(day.At(new LocalTime(10, 0)), "Europe/Oslo")], recurrence.Excluded);
+        Assert.Empty(before.Events[0].Recurrence!.Excluded);
+        // The skip cancelled session 2 (its revision rose by one), so calendars take the new copy.
+        Assert.Equal(before.Events[0].Sequence + 1, series.Sequence);
+        var replaced = feed.Events[1];
+        Assert.Equal(new CalendarWallTime(Wall(planned[0].SeriesAt), "Europe/Oslo"), replaced.Replaces);
+        Assert.Equal(moved, replaced.Start);
+        Assert.Equal(moved + length, replaced.End);
+        Assert.Equal(series.Sequence, replaced.Sequence);
+        Assert.Null(replaced.Recurrence);
+        Assert.Equal($"{group.Title}: session 1", replaced.Summary);
+        Assert.Null(feed.Events[2].Recurrence);
+        Assert.Null(feed.Events[2].Replaces);
+        Assert.DoesNotContain("burnout", string.Join('\n', feed.Events.Select(e => e.Summary)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OccurrencesPassedDuringAPause_AreLeftOut_AndAnEndedSeriesShowsItsSessionsOneByOne()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        await chat.SayAsync("ana", "/series add every Monday at 9:00");
+        var token = TokenIn(await chat.SayAsync("ana", "/calendar"));
+        var group = await fixture.StoredGroupAsync(chat);
+        var planned = await SeriesSessionsAsync(group.Id);
+        var dispatcher = new DueWorkDispatcher(fixture.Store, [new SeriesAhead(fixture.Store, new SeriesOccurrences())], fixture.Time, NullLogger<DueWorkDispatcher>.Instance);
+        await chat.SayAsync("ana", "/series pause 1");
+        var paused = (await Feeds.ReadAsync(token, None))!;
+
+        // Two Mondays pass after the sessions already scheduled, with no session made for them.
+        while (fixture.Time.GetUtcNow() < planned[1].SeriesAt.AddDays(15))
+        {
+            fixture.Time.Advance(TimeSpan.FromHours(6));
+            await dispatcher.RunDueAsync(None);
+        }
+
+        var passed = (await Feeds.ReadAsync(token, None))!;
+        Assert.Contains("is active again", await chat.SayAsync("ana", "/series resume 1"), StringComparison.Ordinal);
+        var resumed = (await Feeds.ReadAsync(token, None))!;
+        Assert.Contains("has ended", await chat.SayAsync("ana", "/series end 1"), StringComparison.Ordinal);
+        var ended = (await Feeds.ReadAsync(token, None))!;
+
+        var uid = $"series-{group.Id}-1@convenerbot";
+        Assert.Equal([uid], paused.Events.Select(e => e.Uid));
+        Assert.Empty(paused.Events[0].Recurrence!.Excluded);
+        Assert.Equal(0, paused.Events[0].Sequence);
+        var skipped = new[] { 7, 14 }.Select(d => new CalendarWallTime(Wall(planned[1].SeriesAt).PlusDays(d), "Europe/Oslo")).ToList();
+        Assert.Equal([uid], passed.Events.Select(e => e.Uid));
+        Assert.Equal(skipped, passed.Events[0].Recurrence!.Excluded);
+        Assert.Equal(2, passed.Events[0].Sequence);
+        Assert.Equal(skipped, resumed.Events[0].Recurrence!.Excluded);
+        var all = await SeriesSessionsAsync(group.Id);
+        Assert.Equal(4, all.Count);
+        Assert.Equal(2, all.Count(s => s.SeriesAt > fixture.Time.GetUtcNow()));
+        // Ended: the recurring event is gone, and the series' sessions of the last 30 days and ahead are single events.
+        var shown = all.Where(s => s.SeriesAt >= fixture.Time.GetUtcNow().AddDays(-CalendarFeeds.PastDays)).ToList();
+        Assert.Equal(shown.Select(s => $"session-{group.Id}-{s.Number}@convenerbot"), ended.Events.Select(e => e.Uid));
+        // None was held, so /series end cancelled all four (it cancels every session still scheduled).
+        Assert.All(ended.Events, e => Assert.True(e.Cancelled));
+        Assert.All(ended.Events, e => Assert.Null(e.Recurrence));
+    }
+
+    [Fact]
+    public async Task ASeriesLastDay_IsWrittenAsTheEndOfThatDayInUtc()
+    {
+        var chat = fixture.NewChat();
+        await chat.SayAsync("ana", "/timezone Europe/Oslo");
+        Assert.StartsWith("Saved: series 1", await chat.SayAsync("ana", "/series add every Monday at 9:00 until 2027-12-06"), StringComparison.Ordinal);
+        var token = TokenIn(await chat.SayAsync("ana", "/calendar"));
+
+        var feed = (await Feeds.ReadAsync(token, None))!;
+
+        // 23:59:59 on 6 December in Oslo (UTC+1 in winter) is 22:59:59 UTC.
+        Assert.Equal("FREQ=WEEKLY;BYDAY=MO;UNTIL=20271206T225959Z", Assert.Single(feed.Events).Recurrence!.Rule);
+    }
+
     private static string TokenIn(string text)
     {
         var match = TokenPattern().Match(text);
@@ -187,6 +306,24 @@ public abstract partial class CalendarFeedTests(StoreFixture fixture)
 
     [GeneratedRegex(@"/calendar/([0-9a-f]{64})\.ics")]
     private static partial Regex TokenPattern();
+
+    private async Task<List<(int Number, DateTimeOffset SeriesAt)>> SeriesSessionsAsync(long groupId)
+    {
+        await using var connection = await fixture.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(long Number, string SeriesAt)>(
+            "SELECT number, CAST(series_at AS text) FROM sessions WHERE group_id = @GroupId AND series_id IS NOT NULL ORDER BY series_at", new { GroupId = groupId });
+        return [.. rows.Select(r => ((int)r.Number, DateTimeOffset.Parse(r.SeriesAt, CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>Holds a session at another time than its series planned, as a move does.</summary>
+    private async Task MoveAsync(long groupId, int number, DateTimeOffset to)
+    {
+        await using var connection = await fixture.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteAsync(
+            "UPDATE sessions SET scheduled_at = @To WHERE group_id = @GroupId AND number = @Number", new { To = to, GroupId = groupId, Number = number }));
+    }
+
+    private static LocalDateTime Wall(DateTimeOffset at) => Instant.FromDateTimeOffset(at).InZone(Oslo).LocalDateTime;
 
     private DateTimeOffset Hours(int hours) => fixture.Time.GetUtcNow().AddHours(hours);
 

@@ -12,8 +12,11 @@ public interface ICalendarRepository
     /// <summary>Gives the group a new token, replacing the old one (which then opens nothing).</summary>
     Task SetTokenAsync(long groupId, string token, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The group's one-off sessions planned at or after <paramref name="since"/>, in any status, soonest first.</summary>
+    /// <summary>The group's sessions (of a series or not) planned at or after <paramref name="since"/>, in any status, soonest first.</summary>
     Task<IReadOnlyList<CalendarSession>> ListSessionsAsync(long groupId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Every session the group's series that have not ended created, whenever planned and in any status, soonest occurrence first.</summary>
+    Task<IReadOnlyList<CalendarSession>> ListSeriesSessionsAsync(long groupId, CancellationToken cancellationToken);
 
     /// <summary>The group's session with that number as a calendar shows it, or null.</summary>
     Task<CalendarSession?> FindSessionAsync(long groupId, int number, CancellationToken cancellationToken);

@@ -5,7 +5,7 @@ namespace ConvenerBot.Storage.Repositories;
 
 internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
 {
-    private const string Select = "SELECT number, protocol_key, status, scheduled_at, started_at, ended_at, revision FROM sessions";
+    private const string Select = "SELECT number, protocol_key, status, scheduled_at, started_at, ended_at, revision, series_id, series_at FROM sessions";
 
     public Task<string?> FindTokenAsync(long groupId, CancellationToken cancellationToken) =>
         db.Connection.QuerySingleOrDefaultAsync<string?>(db.Command(
@@ -33,6 +33,14 @@ internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
         var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
             Select + " WHERE group_id = @GroupId AND scheduled_at >= @Since ORDER BY scheduled_at, number",
             new { GroupId = groupId, Since = since }, cancellationToken));
+        return [.. rows.Select(r => r.ToSession())];
+    }
+
+    public async Task<IReadOnlyList<CalendarSession>> ListSeriesSessionsAsync(long groupId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Connection.QueryAsync<SessionRow>(db.Command(
+            Select + " WHERE group_id = @GroupId AND series_id IN (SELECT id FROM series WHERE group_id = @GroupId AND status <> @Ended) ORDER BY series_at, number",
+            new { GroupId = groupId, Statuses.Series.Ended }, cancellationToken));
         return [.. rows.Select(r => r.ToSession())];
     }
 
@@ -66,7 +74,11 @@ internal sealed class CalendarRepository(DbContext db) : ICalendarRepository
 
         public long Revision { get; set; }
 
+        public long? SeriesId { get; set; }
+
+        public DateTimeOffset? SeriesAt { get; set; }
+
         public CalendarSession ToSession() =>
-            new((int)Number, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int)Revision);
+            new((int)Number, ProtocolKey, Statuses.Session.Parse(Status), ScheduledAt, StartedAt, EndedAt, (int)Revision, SeriesId, SeriesAt);
     }
 }

@@ -83,9 +83,12 @@ internal sealed class DiscordBot : IAsyncDisposable
         return new DiscordBot(host, key, new Uri(new Uri(address), DiscordInteractions.Path), databasePath, logs);
     }
 
+    /// <summary>The clock requests are stamped with, for a bot given a fake one (Discord's clock agrees with the bot's); the real one by default.</summary>
+    public TimeProvider SigningClock { get; set; } = TimeProvider.System;
+
     public async Task<HttpResponseMessage> PostAsync(string body, Key? signer = null, long? timestamp = null, string? sent = null, string? signatureOverride = null)
     {
-        var stamp = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
+        var stamp = (timestamp ?? SigningClock.GetUtcNow().ToUnixTimeSeconds()).ToString(CultureInfo.InvariantCulture);
         var signature = Convert.ToHexString(SignatureAlgorithm.Ed25519.Sign(signer ?? _key, Encoding.UTF8.GetBytes(stamp + body))).ToLowerInvariant();
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(sent ?? body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature-Ed25519", signatureOverride ?? signature);
