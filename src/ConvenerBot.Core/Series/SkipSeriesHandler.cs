@@ -46,7 +46,7 @@ public sealed class SkipSeriesHandler(ISeriesOccurrences occurrences) : ICommand
             throw new ConvenerRuleException("rule.series.no-session-on", ("number", series.Number), ("date", Day.Format(parsed.Value)));
         }
 
-        await CancelSessionHandler.CancelAsync(context.Store, session, cancellationToken);
+        await CancelSessionHandler.CancelAsync(context.Store, session, context.Now, cancellationToken);
         if (series.Status is SeriesStatus.Active)
         {
             await context.Store.DueWork.RemoveForSubjectAsync(SeriesAhead.WorkKind, series.Id, cancellationToken);
