@@ -15,6 +15,7 @@ namespace ConvenerBot.Discord;
 /// <see cref="PostResult.PrivateUnreachable"/>; in a session's thread, <see cref="PostResult.SpaceGone"/>, so the
 /// caller can post in the channel instead); giving up is <see cref="PostResult.NotDelivered"/>.
 /// Interaction responses and follow-ups are another API and stay with <see cref="InteractionResponder"/>.
+/// Sessions are shown as the server's scheduled events by <see cref="GuildEvents"/>.
 /// </summary>
 internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, GuildEvents events, ILogger<DiscordGateway> logger) : IConversationGateway
 {
