@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionReminders>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageTimers>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, StageButtons>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionMirror>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, SessionStarts>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueWorkHandler, Series.SeriesAhead>());
         services.TryAddSingleton(MessageCatalog.Default);

@@ -15,8 +15,9 @@ namespace ConvenerBot.Discord;
 /// <see cref="PostResult.PrivateUnreachable"/>; in a session's thread, <see cref="PostResult.SpaceGone"/>, so the
 /// caller can post in the channel instead); giving up is <see cref="PostResult.NotDelivered"/>.
 /// Interaction responses and follow-ups are another API and stay with <see cref="InteractionResponder"/>.
+/// Sessions are shown as the server's scheduled events by <see cref="GuildEvents"/>.
 /// </summary>
-internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, ILogger<DiscordGateway> logger) : IConversationGateway
+internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, GuildEvents events, ILogger<DiscordGateway> logger) : IConversationGateway
 {
     public const string PlatformName = "discord";
 
@@ -85,6 +86,10 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
             return new PostResult.NotDelivered(ex.Message);
         }
     }
+
+    /// <summary>Shows a session as a scheduled event of the channel's server (see <see cref="GuildEvents"/>).</summary>
+    public Task<EventResult> MirrorSessionAsync(ConversationRef conversation, SessionEvent session, MirroredEvent? current, CancellationToken cancellationToken) =>
+        events.MirrorAsync(conversation, session, current, cancellationToken);
 
     /// <summary>
     /// Posts parts already rendered, as they are (the responder renders for the interaction API too), in

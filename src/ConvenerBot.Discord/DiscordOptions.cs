@@ -43,6 +43,12 @@ public sealed class DiscordOptions
     /// </summary>
     public TimeSpan RetryDeadline { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether each scheduled session is shown as an event of the server (Discord's scheduled events), kept in
+    /// step as the session changes. Needs the Create Events or Manage Events permission.
+    /// </summary>
+    public bool MirrorSessionsAsEvents { get; set; } = true;
+
     /// <summary>How long a command is retried while the store cannot be reached, before the member is told to send it again; at most until its interaction expires.</summary>
     public TimeSpan StoreRetryFor { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -10,8 +10,8 @@ namespace ConvenerBot.Discord;
 
 /// <summary>
 /// The REST calls the adapter makes: registering commands (one bulk overwrite), the interaction webhook
-/// (editing or deleting the original response, follow-ups), threads, direct-message channels and messages
-/// posted as the bot.
+/// (editing or deleting the original response, follow-ups), threads, direct-message channels, messages
+/// posted as the bot, and the guild's scheduled events that mirror sessions.
 /// <para>
 /// Rate limits: a route whose bucket is spent (X-RateLimit-Remaining 0) waits X-RateLimit-Reset-After
 /// before its next call; a 429 waits its retry_after and is tried again. Buckets are kept per route and
@@ -119,6 +119,30 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     {
         using var json = await SendAsync(HttpMethod.Post, $"webhooks/{options.ApplicationId}/{token}", "webhooks/{token}", token, message, authorized: false, expires, cancellationToken);
         return MaybeIdOf(json);
+    }
+
+    /// <summary>The guild a channel belongs to, or null for a channel outside any guild (a direct message).</summary>
+    public async Task<string?> GuildOfChannelAsync(string channelId, CancellationToken cancellationToken)
+    {
+        using var json = await SendAsync(HttpMethod.Get, $"channels/{channelId}", "channels/{id}", channelId, null, authorized: true, expires: null, cancellationToken);
+        return json?.RootElement.ValueKind is JsonValueKind.Object && json.RootElement.TryGetProperty("guild_id", out var guild) && guild.ValueKind is JsonValueKind.String
+            ? guild.GetString()
+            : null;
+    }
+
+    /// <summary>Creates a scheduled event in a guild; returns its id.</summary>
+    public async Task<string> CreateEventAsync(string guildId, JsonObject scheduledEvent, CancellationToken cancellationToken)
+    {
+        using var json = await SendAsync(
+            HttpMethod.Post, $"guilds/{guildId}/scheduled-events", "guilds/{id}/scheduled-events", guildId, scheduledEvent, authorized: true, expires: null, cancellationToken);
+        return IdOf(json, "scheduled-event");
+    }
+
+    /// <summary>Changes a scheduled event of a guild (its times, place or status).</summary>
+    public async Task EditEventAsync(string guildId, string eventId, JsonObject change, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(
+            HttpMethod.Patch, $"guilds/{guildId}/scheduled-events/{eventId}", "guilds/{id}/scheduled-events/{id}", guildId, change, authorized: true, expires: null, cancellationToken);
     }
 
     /// <param name="route">The route's template, which is what logs show (never a token).</param>

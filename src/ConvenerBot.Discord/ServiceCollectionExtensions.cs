@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<InteractionVerifier>();
         services.TryAddSingleton<DiscordRest>();
         services.TryAddSingleton<SessionThreads>();
+        services.TryAddSingleton<GuildEvents>();
         ConversationGateways.Register<DiscordGateway>(services, DiscordGateway.PlatformName);
         services.TryAddSingleton<InteractionWork>();
         services.TryAddSingleton<InteractionResponder>();

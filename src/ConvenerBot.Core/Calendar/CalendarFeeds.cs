@@ -164,7 +164,7 @@ public sealed class CalendarFeeds(IConvenerStore store, ProtocolCatalog protocol
     private static LocalDate Day(DateTimeOffset at, DateTimeZone zone) => Instant.FromDateTimeOffset(at).InZone(zone).Date;
 
     /// <summary>How long a session is planned to take: its protocol's stages, or an hour for a protocol no longer loaded.</summary>
-    private static TimeSpan Length(ProtocolCatalog protocols, string protocolKey) =>
+    internal static TimeSpan Length(ProtocolCatalog protocols, string protocolKey) =>
         protocols.Find(protocolKey) is { } protocol && protocol.Stages.Sum(s => s.Minutes) is > 0 and var minutes
             ? TimeSpan.FromMinutes(minutes)
             : TimeSpan.FromHours(1);

@@ -353,8 +353,15 @@ internal sealed partial class Convener(
             if (await transaction.Groups.FindAsync(conversation, cancellationToken) is { } group
                 && await transaction.Sessions.FindAsync(group.Id, sessionNumber, forUpdate: true, cancellationToken) is { } session)
             {
+                var moved = session.Space != space;
                 session.UseSpace(space);
                 await transaction.Sessions.SaveAsync(session, cancellationToken);
+                if (moved)
+                {
+                    // The session's event links to its space now.
+                    await SessionMirror.WriteAsync(transaction, session, time.GetUtcNow(), cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
 

@@ -121,6 +121,12 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
         {
             stored.UseSpace(space);
             await transaction.Sessions.SaveAsync(stored, cancellationToken);
+            if (space != expected)
+            {
+                // The session's event links to its space, or to the chat once the space is gone.
+                await SessionMirror.WriteAsync(transaction, stored, time.GetUtcNow(), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 

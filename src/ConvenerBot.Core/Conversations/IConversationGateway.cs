@@ -40,4 +40,14 @@ public interface IConversationGateway
     /// </summary>
     Task<PostResult> ClearActionsAsync(ConversationRef conversation, string? space, string messageId, CancellationToken cancellationToken) =>
         Task.FromResult<PostResult>(new PostResult.Delivered([messageId], space));
+
+    /// <summary>
+    /// Shows a session as an event of the platform's own calendar (a Discord server's scheduled events), where
+    /// it has one: makes the event when <paramref name="current"/> is null and the session is still ahead, or
+    /// brings <paramref name="current"/> in step with the session's time and status. Each session is its own
+    /// event; the platform's recurrence is never used. Returns the event to keep, or says why there is none.
+    /// Platforms without a calendar do nothing.
+    /// </summary>
+    Task<EventResult> MirrorSessionAsync(ConversationRef conversation, SessionEvent session, MirroredEvent? current, CancellationToken cancellationToken) =>
+        Task.FromResult<EventResult>(new EventResult.Unsupported());
 }

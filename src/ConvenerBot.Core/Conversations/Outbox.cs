@@ -146,7 +146,7 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
                 case PostResult.Delivered delivered when privately is null:
                     if (message is { SpaceSession: { } opened } && delivered.Space is { } newSpace && newSpace != space)
                     {
-                        await RecordSpaceAsync(groupId, opened, newSpace, cancellationToken);
+                        await RecordSpaceAsync(groupId, opened, newSpace, now, cancellationToken);
                     }
 
                     space = delivered.Space ?? space;
@@ -170,13 +170,20 @@ public sealed partial class Outbox(IConvenerStore store, ConversationGateways ga
     }
 
     /// <summary>The space a session's start message opened is stored with the session, as when an adapter posts it.</summary>
-    private async Task RecordSpaceAsync(long groupId, int sessionNumber, string space, CancellationToken cancellationToken)
+    private async Task RecordSpaceAsync(long groupId, int sessionNumber, string space, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await store.BeginAsync(cancellationToken);
         if (await transaction.Sessions.FindAsync(groupId, sessionNumber, forUpdate: true, cancellationToken) is { } session)
         {
+            var moved = session.Space != space;
             session.UseSpace(space);
             await transaction.Sessions.SaveAsync(session, cancellationToken);
+            if (moved)
+            {
+                // The session's event links to its space now.
+                await Sessions.SessionMirror.WriteAsync(transaction, session, now, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
     }

@@ -32,4 +32,13 @@ public interface IGroupRepository
 
     /// <summary>Allocates the next per-group session number; the group row stays locked until commit.</summary>
     Task<int> NextSessionNumberAsync(long groupId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes that the platform refused to let the bot make events in the group's calendar. Returns true only
+    /// when it was not noted already (since the last <see cref="ClearEventsRefusedAsync"/>), so the group is told once.
+    /// </summary>
+    Task<bool> NoteEventsRefusedAsync(long groupId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a refusal once an event went through, so a later one is told again.</summary>
+    Task ClearEventsRefusedAsync(long groupId, CancellationToken cancellationToken);
 }

@@ -46,7 +46,7 @@ public sealed class ChangeSeriesHandler(Scheduling.ISeriesOccurrences occurrence
                 foreach (var number in await context.Store.Series.ListScheduledNumbersAsync(series.Id, cancellationToken))
                 {
                     var session = await context.RequireSessionAsync(number, forUpdate: true, cancellationToken);
-                    await CancelSessionHandler.CancelAsync(context.Store, session, cancellationToken);
+                    await CancelSessionHandler.CancelAsync(context.Store, session, context.Now, cancellationToken);
                     cancelled.Add(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 

@@ -49,6 +49,7 @@ public sealed class SeriesAhead(IConvenerStore store, ISeriesOccurrences occurre
             await transaction.Series.LinkSessionAsync(session.Id, series.Id, when, cancellationToken);
             await SessionReminders.ScheduleAsync(transaction, session, now, cancellationToken);
             await SessionStarts.ScheduleAsync(transaction, session, now, cancellationToken);
+            await SessionMirror.WriteAsync(transaction, session, now, cancellationToken);
             created.Add(session);
             ahead.Add(when);
         }

@@ -25,7 +25,7 @@ public sealed class SkipSeriesHandler(ISeriesOccurrences occurrences) : ICommand
         var series = await ChangeSeriesHandler.RequireAsync(context, command.Number, cancellationToken);
 
         var (session, day) = await RequireSessionOnAsync(context, series, command.Date, "rule.series.no-session-on", cancellationToken);
-        await CancelSessionHandler.CancelAsync(context.Store, session, cancellationToken);
+        await CancelSessionHandler.CancelAsync(context.Store, session, context.Now, cancellationToken);
         if (series.Status is SeriesStatus.Active)
         {
             await context.Store.DueWork.RemoveForSubjectAsync(SeriesAhead.WorkKind, series.Id, cancellationToken);

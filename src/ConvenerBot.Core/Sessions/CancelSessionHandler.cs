@@ -13,7 +13,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
         ArgumentNullException.ThrowIfNull(context);
         context.Require(Role.Facilitator, Text.Phrase.Of("action.sessions.cancel"));
         var session = await context.RequireSessionAsync(command.Number, forUpdate: true, cancellationToken);
-        await CancelAsync(context.Store, session, cancellationToken);
+        await CancelAsync(context.Store, session, context.Now, cancellationToken);
         return Reply.Text(context.Say("reply.session.cancelled", ("number", session.Number)));
     }
 
@@ -21,7 +21,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
     /// Cancels a session (locked for update) in the open transaction: its reminders and start work go, and its case
     /// is open again when no other session is scheduled for it. Also how a series ends or skips its sessions.
     /// </summary>
-    public static async Task CancelAsync(Persistence.IStoreTransaction store, Session session, CancellationToken cancellationToken)
+    public static async Task CancelAsync(Persistence.IStoreTransaction store, Session session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(session);
@@ -29,6 +29,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
         await store.Sessions.SaveAsync(session, cancellationToken);
         await SessionReminders.RemoveAsync(store, session, cancellationToken);
         await SessionStarts.RemoveAsync(store, session, cancellationToken);
+        await SessionMirror.WriteAsync(store, session, now, cancellationToken);
         if (session.CaseId is { } caseId)
         {
             var others = await store.Sessions.ListScheduledForCaseAsync(caseId, cancellationToken);

@@ -27,6 +27,7 @@ public sealed class EndSessionHandler(SummaryReader summaries) : ICommandHandler
         await context.Store.Sessions.SaveAsync(session, cancellationToken);
         await StageTimers.ClearAsync(context.Store, session, cancellationToken);
         await StageButtons.RetireAsync(context.Store, session, context.Now, cancellationToken);
+        await SessionMirror.WriteAsync(context.Store, session, context.Now, cancellationToken);
         await context.Store.Sessions.MarkAttendedAsync(session.Id, context.Member.Id, context.Now, cancellationToken);
         await context.Store.Cases.SetStatusAsync(session.CaseId!.Value, CaseStatus.Discussed, cancellationToken);
 

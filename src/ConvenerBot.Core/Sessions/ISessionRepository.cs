@@ -37,4 +37,10 @@ public interface ISessionRepository
     Task MarkAttendedAsync(long sessionId, long memberId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Attendee>> ListAttendeesAsync(long sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The session's event in the platform's calendar, as last kept (<see cref="SessionMirror"/>); null when it has none.</summary>
+    Task<Conversations.MirroredEvent?> FindEventAsync(long sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the session's event (replacing the one kept before), or forgets it (null).</summary>
+    Task SaveEventAsync(long sessionId, Conversations.MirroredEvent? mirrored, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -49,6 +49,8 @@ public sealed class MoveSessionHandler : ICommandHandler<MoveSessionCommand>
         await SessionReminders.ScheduleAsync(store, session, context.Now, cancellationToken);
         await SessionStarts.RemoveAsync(store, session, cancellationToken);
         await SessionStarts.ScheduleAsync(store, session, context.Now, cancellationToken);
+        // The platform's own calendar (a Discord server event) follows the new time.
+        await SessionMirror.WriteAsync(store, session, context.Now, cancellationToken);
         await store.Rsvps.ForgetRemindedAsync(session.Id, cancellationToken);
         return from;
     }

@@ -21,6 +21,7 @@ public sealed class ScheduleSessionHandler(ProtocolCatalog protocols) : ICommand
         var session = await context.Store.Sessions.AddAsync(context.Group.Id, number, theCase?.Id, protocol.Key, when, context.Member.Id, context.Now, cancellationToken);
         await SessionReminders.ScheduleAsync(context.Store, session, context.Now, cancellationToken);
         await SessionStarts.ScheduleAsync(context.Store, session, context.Now, cancellationToken);
+        await SessionMirror.WriteAsync(context.Store, session, context.Now, cancellationToken);
         if (theCase is { Status: CaseStatus.Open })
         {
             await context.Store.Cases.SetStatusAsync(theCase.Id, CaseStatus.Scheduled, cancellationToken);

@@ -57,6 +57,7 @@ public static class SessionStart
 
         await StageTimers.SetAsync(store, session, protocol.Stages[0].Minutes, now, cancellationToken);
         await StageButtons.RetireAsync(store, session, now, cancellationToken);
+        await SessionMirror.WriteAsync(store, session, now, cancellationToken);
         return theCase;
     }
 

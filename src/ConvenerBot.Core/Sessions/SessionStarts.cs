@@ -119,6 +119,7 @@ public sealed class SessionStarts(IConvenerStore store, ProtocolCatalog protocol
             await transaction.Sessions.SaveAsync(locked, cancellationToken);
             await SessionReminders.RemoveAsync(transaction, locked, cancellationToken);
             await RemoveAsync(transaction, locked, cancellationToken);
+            await SessionMirror.WriteAsync(transaction, locked, now, cancellationToken);
             if (locked.CaseId is { } caseId
                 && (await transaction.Sessions.ListScheduledForCaseAsync(caseId, cancellationToken)).Count == 0
                 && await transaction.Cases.FindByIdAsync(group.Id, caseId, cancellationToken) is { Status: CaseStatus.Scheduled })

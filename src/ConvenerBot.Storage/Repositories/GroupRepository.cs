@@ -77,6 +77,14 @@ internal sealed class GroupRepository(DbContext db) : IGroupRepository
         db.Connection.ExecuteAsync(db.Command(
             "UPDATE groups SET active = @Active WHERE id = @Id", new { Active = active, Id = groupId }, cancellationToken));
 
+    public async Task<bool> NoteEventsRefusedAsync(long groupId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Connection.ExecuteAsync(db.Command(
+            "UPDATE groups SET events_refused_at = @Now WHERE id = @Id AND events_refused_at IS NULL", new { Now = now, Id = groupId }, cancellationToken)) == 1;
+
+    public Task ClearEventsRefusedAsync(long groupId, CancellationToken cancellationToken) =>
+        db.Connection.ExecuteAsync(db.Command(
+            "UPDATE groups SET events_refused_at = NULL WHERE id = @Id AND events_refused_at IS NOT NULL", new { Id = groupId }, cancellationToken));
+
     public Task SetTimeZoneAsync(long groupId, string timeZone, CancellationToken cancellationToken) =>
         db.Connection.ExecuteAsync(db.Command("UPDATE groups SET time_zone = @TimeZone WHERE id = @Id", new { TimeZone = timeZone, Id = groupId }, cancellationToken));
 

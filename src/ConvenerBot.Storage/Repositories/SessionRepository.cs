@@ -129,6 +129,32 @@ internal sealed class SessionRepository(DbContext db) : ISessionRepository
         return [.. rows.Select(r => new Attendee(r.MemberId, r.DisplayName, r.FirstSeenAt))];
     }
 
+    public async Task<Core.Conversations.MirroredEvent?> FindEventAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        var row = await db.Connection.QuerySingleOrDefaultAsync<EventRow>(db.Command(
+            "SELECT event_id, status FROM session_events WHERE session_id = @SessionId", new { SessionId = sessionId }, cancellationToken));
+        return row is null ? null : new Core.Conversations.MirroredEvent(row.EventId, Statuses.Session.Parse(row.Status));
+    }
+
+    public Task SaveEventAsync(long sessionId, Core.Conversations.MirroredEvent? mirrored, DateTimeOffset now, CancellationToken cancellationToken) =>
+        mirrored is null
+            ? db.Connection.ExecuteAsync(db.Command("DELETE FROM session_events WHERE session_id = @SessionId", new { SessionId = sessionId }, cancellationToken))
+            : db.Connection.ExecuteAsync(db.Command(
+                """
+                INSERT INTO session_events (session_id, event_id, status, updated_at)
+                VALUES (@SessionId, @EventId, @Status, @Now)
+                ON CONFLICT (session_id) DO UPDATE SET event_id = excluded.event_id, status = excluded.status, updated_at = excluded.updated_at
+                """,
+                new { SessionId = sessionId, EventId = mirrored.Id, Status = Statuses.Session.Of(mirrored.Status), Now = now },
+                cancellationToken));
+
+    private sealed class EventRow
+    {
+        public string EventId { get; set; } = "";
+
+        public string Status { get; set; } = "";
+    }
+
     private sealed class SessionRow
     {
         public long Id { get; set; }

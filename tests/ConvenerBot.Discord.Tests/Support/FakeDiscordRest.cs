@@ -21,7 +21,14 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     private FakeDiscordRest(WebApplication app) => _app = app;
 
+    /// <summary>The guild every channel of this server belongs to (the one interactions name).</summary>
+    public const string Guild = "900000000000000001";
+
     public ConcurrentQueue<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> Calls { get; } = new();
+
+    /// <summary>The calls to the guild's scheduled events (created, changed), in order, with what Discord answered.</summary>
+    public IEnumerable<(string Method, string Path, JsonNode? Body, string? Authorization, int Status)> EventCalls =>
+        Calls.Where(c => c.Path.StartsWith($"guilds/{Guild}/scheduled-events", StringComparison.Ordinal));
 
     public ConcurrentQueue<DateTimeOffset> CallTimes { get; } = new();
 
@@ -64,6 +71,9 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     /// </summary>
     public void Fail(string method, string pathStart, int times, int status = 500) =>
         _failures.Enqueue(new Failure(method, pathStart, status) { Left = times });
+
+    /// <summary>Calls set to fail and not yet failed succeed from now on.</summary>
+    public void ClearFailures() => _failures.Clear();
 
     /// <summary>
     /// The next <paramref name="times"/> matching calls are carried out (recorded as 200) but answered only once the
@@ -151,6 +161,13 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
         if (http.Request.Method == "DELETE")
         {
             http.Response.StatusCode = 204;
+            return;
+        }
+
+        if (http.Request.Method == "GET" && path.StartsWith("channels/", StringComparison.Ordinal) && path.Count(c => c == '/') == 1)
+        {
+            // A channel says its guild, which the bot needs for the guild's scheduled events.
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["id"] = path["channels/".Length..], ["type"] = 0, ["guild_id"] = Guild });
             return;
         }
 

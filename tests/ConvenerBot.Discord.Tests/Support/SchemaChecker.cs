@@ -54,6 +54,8 @@ internal sealed class SchemaChecker
                 ("POST", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "MessageCreateRequest",
                 ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) && path.Contains("/messages/", StringComparison.Ordinal) => "MessageEditRequestPartial",
                 ("PATCH", _) when path.StartsWith("channels/", StringComparison.Ordinal) => "UpdateThreadRequestPartial",
+                ("POST", _) when IsEvents(path) => "ExternalScheduledEventCreateRequest",
+                ("PATCH", _) when IsEvents(path) => "ExternalScheduledEventPatchRequestPartial",
                 ("PATCH", _) => "IncomingWebhookUpdateRequestPartial",
                 ("POST", _) => "IncomingWebhookRequestPartial",
                 _ => throw new InvalidOperationException($"unexpected call {method} {path}"),
@@ -65,13 +67,17 @@ internal sealed class SchemaChecker
             else if (schema is not null)
             {
                 AssertValid(body, schema);
-                if (schema != "CreatePrivateChannelRequest" && (!path.StartsWith("channels/", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal)))
+                if (schema != "CreatePrivateChannelRequest" && !IsEvents(path) && (!path.StartsWith("channels/", StringComparison.Ordinal) || path.EndsWith("/messages", StringComparison.Ordinal)))
                 {
                     Assert.Empty(body!["allowed_mentions"]!["parse"]!.AsArray());
                 }
             }
         }
     }
+
+    /// <summary>A guild's scheduled events (<c>guilds/{id}/scheduled-events</c>, and one event under it).</summary>
+    private static bool IsEvents(string path) =>
+        path.StartsWith("guilds/", StringComparison.Ordinal) && path.Contains("/scheduled-events", StringComparison.Ordinal);
 
     private void Check(JsonElement value, JsonElement schema, string path, List<string> errors)
     {

@@ -50,6 +50,34 @@ public sealed class RecordingGateway : IConversationGateway
         }
     }
 
+    /// <summary>What the platform answers to a session's event; by default it keeps one event per session (<c>event-N</c>, N its number).</summary>
+    public Func<SessionEvent, MirroredEvent?, EventResult>? MirrorAnswer { get; set; }
+
+    /// <summary>The sessions shown as events, with the event kept before, in order.</summary>
+    public IReadOnlyList<(SessionEvent Session, MirroredEvent? Current)> Mirrored
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _mirrored];
+            }
+        }
+    }
+
+    private readonly List<(SessionEvent Session, MirroredEvent? Current)> _mirrored = [];
+
+    public Task<EventResult> MirrorSessionAsync(ConversationRef conversation, SessionEvent session, MirroredEvent? current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_gate)
+        {
+            _mirrored.Add((session, current));
+            return Task.FromResult(MirrorAnswer?.Invoke(session, current)
+                ?? new EventResult.Mirrored(new MirroredEvent(current?.Id ?? $"event-{session.Number}", session.Status)));
+        }
+    }
+
     public IReadOnlyList<ConversationPost> PostsTo(Chat chat)
     {
         lock (_gate)

@@ -20,7 +20,7 @@ namespace ConvenerBot.Storage.Tests.Support;
 /// </summary>
 public abstract class StoreFixture : IAsyncLifetime
 {
-    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "live_buttons", "due_work", "rsvps", "group_reminders", "member_reminders", "calendar_feeds", "series"];
+    private static readonly string[] Tables = ["groups", "members", "cases", "sessions", "contributions", "attendance", "deliveries", "stage_prompts", "live_buttons", "due_work", "rsvps", "group_reminders", "member_reminders", "calendar_feeds", "series", "session_events"];
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -82,7 +82,7 @@ public abstract class StoreFixture : IAsyncLifetime
     public ProtocolCatalog Protocols => _providers[0].GetRequiredService<ProtocolCatalog>();
 
     /// <summary>
-    /// A dispatcher of the session work (start notices and missed checks, stage timers, taking stale buttons off), posting through
+    /// A dispatcher of the session work (start notices and missed checks, stage timers, taking stale buttons off, mirroring sessions as events), posting through
     /// <paramref name="gateway"/>; reminders are left out, so what is posted is only that.
     /// </summary>
     public DueWorkDispatcher SessionWork(IConversationGateway gateway)
@@ -95,6 +95,7 @@ public abstract class StoreFixture : IAsyncLifetime
                 new Core.Sessions.SessionStarts(Store, Protocols, notices),
                 new Core.Sessions.StageTimers(Store, Protocols, notices),
                 new Core.Sessions.StageButtons(Store, gateways),
+                new Core.Sessions.SessionMirror(Store, gateways, notices, Protocols),
                 new Outbox(Store, gateways, notices, Microsoft.Extensions.Logging.Abstractions.NullLogger<Outbox>.Instance),
             ],
             Time,
