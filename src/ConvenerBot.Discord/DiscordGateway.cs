@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using ConvenerBot.Core.Calendar;
 using ConvenerBot.Core.Conversations;
 using Microsoft.Extensions.Logging;
 
@@ -14,10 +15,11 @@ namespace ConvenerBot.Discord;
 /// and carries a nonce. A 403 or 404 is <see cref="PostResult.ConversationGone"/> (in direct messages,
 /// <see cref="PostResult.PrivateUnreachable"/>; in a session's thread, <see cref="PostResult.SpaceGone"/>, so the
 /// caller can post in the channel instead); giving up is <see cref="PostResult.NotDelivered"/>.
+/// A message with a calendar (<c>/session ics</c>) carries the .ics file as an attachment on its last part.
 /// Interaction responses and follow-ups are another API and stay with <see cref="InteractionResponder"/>.
 /// Sessions are shown as the server's scheduled events by <see cref="GuildEvents"/>.
 /// </summary>
-internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, GuildEvents events, ILogger<DiscordGateway> logger) : IConversationGateway
+internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads threads, GuildEvents events, ICalendarFiles calendarFiles, ILogger<DiscordGateway> logger) : IConversationGateway
 {
     public const string PlatformName = "discord";
 
@@ -32,10 +34,11 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
     {
         ArgumentNullException.ThrowIfNull(post);
         var parts = DiscordMessages.Render(post.Message, ephemeral: false, post.Language);
+        var file = post.Message.Calendar is { } calendar ? calendarFiles.Write(calendar) : null;
         if (post.PrivatelyTo is { } member)
         {
             var opened = await DirectChannelAsync(member.Id, cancellationToken);
-            return opened.Channel is { } direct ? await PostPartsAsync(direct, parts, privately: true, cancellationToken, post.Nonce) : opened.Failure!;
+            return opened.Channel is { } direct ? await PostPartsAsync(direct, parts, privately: true, cancellationToken, post.Nonce, file) : opened.Failure!;
         }
 
         var space = post.Space;
@@ -51,7 +54,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
         }
 
         // A message that opened a thread is its announcement in the channel; later ones go into the thread.
-        var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken, post.Nonce);
+        var result = await PostPartsAsync(post.Space ?? post.Conversation.Id, parts, privately: false, cancellationToken, post.Nonce, file);
         if (result is PostResult.ConversationGone gone && post.Space is { } asked)
         {
             // The session's thread was deleted (or the bot may no longer post in it): the channel may still take it.
@@ -97,7 +100,9 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
     /// </summary>
     /// <param name="privately">A direct-message channel: a refusal there means the member cannot be reached.</param>
     /// <param name="nonce">The post's own key (<see cref="ConversationPost.Nonce"/>), from which each part's nonce is made.</param>
-    public async Task<PostResult> PostPartsAsync(string channelId, IReadOnlyList<JsonObject> parts, bool privately, CancellationToken cancellationToken, string? nonce = null)
+    /// <param name="file">A file to attach to the last part, or null.</param>
+    public async Task<PostResult> PostPartsAsync(
+        string channelId, IReadOnlyList<JsonObject> parts, bool privately, CancellationToken cancellationToken, string? nonce = null, CalendarFile? file = null)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var ids = new List<string>();
@@ -107,7 +112,7 @@ internal sealed partial class DiscordGateway(DiscordRest rest, SessionThreads th
             {
                 // Discord takes nonces of at most 25 characters.
                 var partNonce = nonce is null ? null : $"{nonce}p{ids.Count}" is var n && n.Length <= 25 ? n : null;
-                ids.Add(await rest.PostMessageAsync(channelId, part, cancellationToken, partNonce));
+                ids.Add(await rest.PostMessageAsync(channelId, part, cancellationToken, partNonce, ids.Count == parts.Count - 1 ? file : null));
             }
             catch (HttpRequestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConvenerBot.Core.Calendar;
 using Microsoft.Extensions.Logging;
 
 namespace ConvenerBot.Discord;
@@ -61,13 +62,14 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     /// Posts a message as the bot; returns its id. A nonce the retries share keeps a retried post from
     /// appearing twice; a caller that may post the same message again later (the outbox) gives its own.
     /// </summary>
-    public async Task<string> PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken, string? nonce = null)
+    /// <param name="file">A file to attach (multipart, <c>files[0]</c>), or null.</param>
+    public async Task<string> PostMessageAsync(string channelId, JsonObject message, CancellationToken cancellationToken, string? nonce = null, CalendarFile? file = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         message = message.DeepClone().AsObject();
         message["nonce"] = nonce ?? Guid.NewGuid().ToString("N")[..25];
         message["enforce_nonce"] = true;
-        using var json = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", "channels/{id}/messages", channelId, message, authorized: true, expires: null, cancellationToken);
+        using var json = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages", "channels/{id}/messages", channelId, message, authorized: true, expires: null, cancellationToken, file);
         return IdOf(json, "message");
     }
 
@@ -96,9 +98,11 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
 
     /// <param name="expires">When the interaction's token stops being usable: no attempt starts later, whatever <see cref="DiscordOptions.RetryDeadline"/> allows.</param>
     /// <returns>The message's id, when Discord says it.</returns>
-    public async Task<string?> EditOriginalAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
+    /// <param name="file">A file to attach (multipart, <c>files[0]</c>), or null.</param>
+    public async Task<string?> EditOriginalAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken, CalendarFile? file = null)
     {
-        using var json = await SendAsync(HttpMethod.Patch, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, message, authorized: false, expires, cancellationToken);
+        using var json = await SendAsync(
+            HttpMethod.Patch, $"webhooks/{options.ApplicationId}/{token}/messages/@original", "webhooks/{token}/messages/@original", token, message, authorized: false, expires, cancellationToken, file);
         return MaybeIdOf(json);
     }
 
@@ -115,9 +119,10 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     }
 
     /// <returns>The message's id, when Discord says it.</returns>
-    public async Task<string?> FollowUpAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken)
+    /// <param name="file">A file to attach (multipart, <c>files[0]</c>), or null.</param>
+    public async Task<string?> FollowUpAsync(string token, JsonObject message, DateTimeOffset expires, CancellationToken cancellationToken, CalendarFile? file = null)
     {
-        using var json = await SendAsync(HttpMethod.Post, $"webhooks/{options.ApplicationId}/{token}", "webhooks/{token}", token, message, authorized: false, expires, cancellationToken);
+        using var json = await SendAsync(HttpMethod.Post, $"webhooks/{options.ApplicationId}/{token}", "webhooks/{token}", token, message, authorized: false, expires, cancellationToken, file);
         return MaybeIdOf(json);
     }
 
@@ -148,8 +153,10 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
     /// <param name="route">The route's template, which is what logs show (never a token).</param>
     /// <param name="major">The route's major parameter (channel id, webhook token): buckets are kept per route and major parameter.</param>
     /// <param name="expires">For webhook routes, when the interaction's token stops being usable.</param>
+    /// <param name="file">A file to upload with the message: the body then goes as multipart/form-data.</param>
     private async Task<JsonDocument?> SendAsync(
-        HttpMethod method, string path, string route, string major, JsonNode? body, bool authorized, DateTimeOffset? expires, CancellationToken cancellationToken)
+        HttpMethod method, string path, string route, string major, JsonNode? body, bool authorized, DateTimeOffset? expires, CancellationToken cancellationToken,
+        CalendarFile? file = null)
     {
         using var client = http.CreateClient("discord");
         var address = new Uri(options.ApiBaseUrl.ToString().TrimEnd('/') + "/" + path);
@@ -172,7 +179,11 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, address);
-            if (body is not null)
+            if (file is not null)
+            {
+                request.Content = WithFile(body as JsonObject ?? [], file);
+            }
+            else if (body is not null)
             {
                 request.Content = JsonContent.Create(body);
             }
@@ -232,6 +243,24 @@ internal sealed partial class DiscordRest(IHttpClientFactory http, DiscordOption
             LogRetrying(logger, method.Method, route, failure, attempt, wait.TotalMilliseconds);
             await Task.Delay(wait, time, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A message with a file, as Discord takes uploads: the message as <c>payload_json</c>, naming the file in
+    /// <c>attachments</c> by the id of its part, <c>files[0]</c>. Made afresh for each attempt.
+    /// </summary>
+    private static MultipartFormDataContent WithFile(JsonObject message, CalendarFile file)
+    {
+        var payload = message.DeepClone().AsObject();
+        payload["attachments"] = new JsonArray(new JsonObject { ["id"] = "0", ["filename"] = file.Name });
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(payload.ToJsonString(), System.Text.Encoding.UTF8, "application/json"), "payload_json" },
+        };
+        var bytes = new ByteArrayContent(file.Content);
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/calendar") { CharSet = "utf-8" };
+        content.Add(bytes, "files[0]", file.Name);
+        return content;
     }
 
     /// <summary>The request never reached Discord: no connection could be made.</summary>

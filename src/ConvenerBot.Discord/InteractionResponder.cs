@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ConvenerBot.Core.Calendar;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Persistence;
 using ConvenerBot.Core.Sessions;
@@ -18,11 +19,12 @@ namespace ConvenerBot.Discord;
 /// contributions are shown to the group in the session's thread, and the contributor gets a private
 /// acknowledgement. No message can mention anyone. The interaction's own responses and follow-ups go through
 /// <see cref="DiscordRest"/>; everything posted in a channel, thread or direct message goes through
-/// <see cref="DiscordGateway"/>.
+/// <see cref="DiscordGateway"/>. An answer with a calendar (<c>/session ics</c>) is deferred even when it is ready in
+/// time, since an inline response cannot upload a file: the .ics comes as an attachment when the deferral is completed.
 /// </summary>
 internal sealed partial class InteractionResponder(
     IConvener convener, DiscordRest rest, DiscordGateway gateway, SessionThreads threads, InteractionWork later, DiscordOptions options, TimeProvider time,
-    ILogger<InteractionResponder> logger)
+    ICalendarFiles calendarFiles, ILogger<InteractionResponder> logger)
 {
     public static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
 
@@ -45,7 +47,7 @@ internal sealed partial class InteractionResponder(
         if (remaining > TimeSpan.Zero && await Task.WhenAny(work, Task.Delay(remaining, time)) == work)
         {
             var reply = await work;
-            if (!reply.StoreUnavailable)
+            if (!reply.StoreUnavailable && !(interpretation.Press is Press.None && reply.Messages.Any(m => m.Calendar is not null)))
             {
                 return Inline(interpretation, reply);
             }
@@ -86,7 +88,7 @@ internal sealed partial class InteractionResponder(
 
     private (JsonObject, AfterResponse?) Inline(Interpretation interpretation, Reply reply)
     {
-        var plan = Plan.Of(reply);
+        var plan = Plan.Of(reply, calendarFiles);
         var context = interpretation.Context;
         if (interpretation.Press is Press.Page && !plan.Refused)
         {
@@ -133,7 +135,7 @@ internal sealed partial class InteractionResponder(
         var context = interpretation.Context;
         try
         {
-            var plan = Plan.Of(await work);
+            var plan = Plan.Of(await work, calendarFiles);
             var lost = new List<int>();
             if (interpretation.Press is not Press.None)
             {
@@ -179,7 +181,7 @@ internal sealed partial class InteractionResponder(
                 first["content"] = first["content"]!.GetValue<string>() + DiscordMessages.ThreadLink(thread, plan.Language);
             }
 
-            if (!await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken, source: plan.Sources[0]))
+            if (!await EditOriginalAsync(context, first, plan.Ephemeral, cancellationToken, source: plan.Sources[0], file: plan.Files[0]))
             {
                 lost.Add(0);
             }
@@ -224,8 +226,8 @@ internal sealed partial class InteractionResponder(
         {
             var payload = plan.Answers[index];
             var delivered = thread is not null
-                ? await PostAsync(context, thread, payload, cancellationToken, plan.Sources[index])
-                : await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken, plan.Sources[index]);
+                ? await PostAsync(context, thread, payload, cancellationToken, plan.Sources[index], plan.Files[index])
+                : await FollowUpAsync(context, payload, plan.Ephemeral, cancellationToken, plan.Sources[index], plan.Files[index]);
             if (!delivered)
             {
                 lost.Add(index);
@@ -347,26 +349,29 @@ internal sealed partial class InteractionResponder(
 
     /// <summary>Posts in the session's thread; what the thread does not take comes as a follow-up instead.</summary>
     /// <param name="source">The message the payload renders, when it may carry stage buttons to record.</param>
-    private async Task<bool> PostAsync(InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken, OutboundMessage? source = null)
+    private async Task<bool> PostAsync(
+        InteractionContext context, string channel, JsonObject payload, CancellationToken cancellationToken, OutboundMessage? source = null, CalendarFile? file = null)
     {
-        if (await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken) is PostResult.Delivered { MessageIds: [.., var id] })
+        if (await gateway.PostPartsAsync(channel, [payload], privately: false, cancellationToken, file: file) is PostResult.Delivered { MessageIds: [.., var id] })
         {
             await RecordButtonsAsync(context, source, id, channel, cancellationToken);
             return true;
         }
 
-        return await FollowUpAsync(context, payload, ephemeral: false, cancellationToken, source);
+        return await FollowUpAsync(context, payload, ephemeral: false, cancellationToken, source, file);
     }
 
     /// <summary>
     /// A follow-up; a public one that Discord would not take is posted in the channel as the bot instead.
     /// False when neither went out: the outbox posts it later.
     /// </summary>
-    private async Task<bool> FollowUpAsync(InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, OutboundMessage? source = null)
+    /// <param name="file">A file to attach (the .ics of <c>/session ics</c>), or null.</param>
+    private async Task<bool> FollowUpAsync(
+        InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, OutboundMessage? source = null, CalendarFile? file = null)
     {
         try
         {
-            await RecordButtonsAsync(context, source, await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken), context.ChannelId, cancellationToken);
+            await RecordButtonsAsync(context, source, await rest.FollowUpAsync(context.Token, payload, context.Expires, cancellationToken, file), context.ChannelId, cancellationToken);
             return true;
         }
         catch (DeliveryUncertainException)
@@ -377,7 +382,7 @@ internal sealed partial class InteractionResponder(
         }
         catch (HttpRequestException) when (!ephemeral && !context.IsPrivateChat)
         {
-            if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken) is PostResult.Delivered { MessageIds: var ids })
+            if (await gateway.PostPartsAsync(context.ChannelId, [WithoutFlags(payload)], privately: false, cancellationToken, file: file) is PostResult.Delivered { MessageIds: var ids })
             {
                 await RecordButtonsAsync(context, source, ids.Count > 0 ? ids[^1] : null, context.ChannelId, cancellationToken);
                 return true;
@@ -396,16 +401,17 @@ internal sealed partial class InteractionResponder(
     /// False when neither went out.
     /// </summary>
     private async Task<bool> EditOriginalAsync(
-        InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true, OutboundMessage? source = null)
+        InteractionContext context, JsonObject payload, bool ephemeral, CancellationToken cancellationToken, bool fallBack = true, OutboundMessage? source = null,
+        CalendarFile? file = null)
     {
         try
         {
-            await RecordButtonsAsync(context, source, await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken), context.ChannelId, cancellationToken);
+            await RecordButtonsAsync(context, source, await rest.EditOriginalAsync(context.Token, payload, context.Expires, cancellationToken, file), context.ChannelId, cancellationToken);
             return true;
         }
         catch (HttpRequestException) when (fallBack)
         {
-            return await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken, source);
+            return await FollowUpAsync(context, ephemeral ? WithFlags(payload) : payload, ephemeral, cancellationToken, source, file);
         }
         catch (HttpRequestException ex)
         {
@@ -482,6 +488,7 @@ internal sealed partial class InteractionResponder(
     /// session's space, and the reply's language, in which the bot's own words around it are written.
     /// </summary>
     /// <param name="Sources">For each answer payload, the reply's message it renders (null for the adapter's own words).</param>
+    /// <param name="Files">For each answer payload, the file to attach to it: a message's calendar goes on its last payload.</param>
     /// <summary>
     /// Records a public message with stage buttons (by its id, in the channel or thread it went to), so they are
     /// taken off once the session moves on, after a restart too. If the store cannot take it, those buttons stay
@@ -508,24 +515,34 @@ internal sealed partial class InteractionResponder(
     private sealed record Plan(
         Reply Reply, List<JsonObject> Answers, List<OutboundMessage?> Sources, List<OutboundMessage> Echoes, bool Ephemeral, bool Refused, string? Opens, bool Closes, string Language)
     {
+        public List<CalendarFile?> Files { get; init; } = [];
+
         /// <summary>The session whose space the reply opens.</summary>
         public int? SpaceSession { get; init; }
 
         /// <summary>The stored space of the session the reply closes.</summary>
         public string? ClosingSpace { get; init; }
 
-        public static Plan Of(Reply reply)
+        public static Plan Of(Reply reply, ICalendarFiles calendarFiles)
         {
             var language = reply.Language;
             if (reply.AlreadyHandled)
             {
-                return new Plan(reply, [DiscordMessages.Text(DiscordMessages.Render(language, "discord.already-done"), ephemeral: true)], [null], [], true, true, null, false, language);
+                return new Plan(reply, [DiscordMessages.Text(DiscordMessages.Render(language, "discord.already-done"), ephemeral: true)], [null], [], true, true, null, false, language)
+                {
+                    Files = [null],
+                };
             }
 
             var answers = reply.Messages.Where(m => m.Purpose is not MessagePurpose.Echo).ToList();
             var ephemeral = reply.Refused || reply.Private || answers.Any(m => m.Confidential)
                 || (answers.Count > 0 && answers.All(m => m.Purpose is MessagePurpose.Acknowledgement));
-            var rendered = answers.SelectMany(m => DiscordMessages.Render(m, ephemeral, language).Select(payload => (Payload: payload, Source: (OutboundMessage?)m))).ToList();
+            var rendered = answers.SelectMany(m =>
+            {
+                var payloads = DiscordMessages.Render(m, ephemeral, language);
+                var file = m.Calendar is { } calendar ? calendarFiles.Write(calendar) : null;
+                return payloads.Select((payload, i) => (Payload: payload, Source: (OutboundMessage?)m, File: i == payloads.Count - 1 ? file : null));
+            }).ToList();
             var echoes = reply.Messages.Where(m => m.Purpose is MessagePurpose.Echo).ToList();
             return new Plan(
                 reply,
@@ -538,6 +555,7 @@ internal sealed partial class InteractionResponder(
                 !reply.Refused && reply.Messages.Any(m => m.ClosesSpace),
                 language)
             {
+                Files = rendered.Count == 0 ? [null] : [.. rendered.Select(r => r.File)],
                 SpaceSession = reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.OpensSpace is not null)?.SpaceSession,
                 ClosingSpace = reply.Refused ? null : reply.Messages.FirstOrDefault(m => m.ClosesSpace)?.Space,
             };

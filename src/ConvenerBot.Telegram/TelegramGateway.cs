@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConvenerBot.Core.Calendar;
 using ConvenerBot.Core.Commands;
 using ConvenerBot.Core.Conversations;
 using ConvenerBot.Core.Sessions;
@@ -19,10 +20,19 @@ namespace ConvenerBot.Telegram;
 /// A 403 or a chat that does not exist comes back as <see cref="PostResult.ConversationGone"/> (for a
 /// member's private chat: <see cref="PostResult.PrivateUnreachable"/>), a deleted or closed topic as
 /// <see cref="PostResult.SpaceGone"/>; marking the group or posting elsewhere is the caller's call.
+/// A message with a calendar (<c>/session ics</c>) goes as a document (<c>sendDocument</c>, the .ics file with the
+/// text as its caption), or, when the text is too long for a caption, as the text followed by the document.
 /// </summary>
-internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sender, ForumChats forums, ILogger<TelegramGateway> logger) : IConversationGateway
+internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sender, ForumChats forums, ICalendarFiles calendarFiles, ILogger<TelegramGateway> logger)
+    : IConversationGateway
 {
     public const string PlatformName = "telegram";
+
+    /// <summary>The longest caption Telegram takes on a document, counted as it counts text.</summary>
+    public const int MaxCaptionLength = 1024;
+
+    /// <summary>The method that sends a file (the .ics of <c>/session ics</c>).</summary>
+    public const string SendDocument = "sendDocument";
 
     public string Platform => PlatformName;
 
@@ -54,25 +64,44 @@ internal sealed class TelegramGateway(ITelegramBotClient bot, TelegramSender sen
 
         var ids = new List<string>();
         var chunks = TelegramHtml.Render(post.Message);
-        for (var i = 0; i < chunks.Count; i++)
+        var file = post.Message.Calendar is { } calendar ? calendarFiles.Write(calendar) : null;
+        // A short text goes on the document as its caption; a longer one goes before it, and the document has none.
+        var caption = file is not null && chunks is [var only] && TelegramHtml.VisibleLength(only) <= MaxCaptionLength ? only : null;
+        var parts = chunks.Count + (file is null ? 0 : 1) - (caption is null ? 0 : 1);
+        for (var i = 0; i < parts; i++)
         {
-            var markup = i == chunks.Count - 1 ? Keyboard(post.Message, post.Language) : null;
-            var text = chunks[i];
+            var markup = i == parts - 1 ? Keyboard(post.Message, post.Language) : null;
             var quoted = i == 0 ? replyTo : null;
+            var replyParameters = quoted is { } quotedId ? new ReplyParameters { MessageId = quotedId, AllowSendingWithoutReply = true } : null;
+            var document = file is not null && i == parts - 1;
+            var text = document ? caption : chunks[i];
             TelegramCall<Message> sent;
             try
             {
-                sent = await sender.CallAsync(TelegramSender.SendMessage, Prompt(post.Message), chatId, isGroup: chatId < 0, limited: true,
-                    (to, ct) => bot.SendMessage(
-                        to,
-                        text,
-                        ParseMode.Html,
-                        replyParameters: quoted is { } quotedId ? new ReplyParameters { MessageId = quotedId, AllowSendingWithoutReply = true } : null,
-                        replyMarkup: markup,
-                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
-                        messageThreadId: threadId,
-                        cancellationToken: ct),
-                    cancellationToken);
+                sent = document
+                    ? await sender.CallAsync(SendDocument, chatId, isGroup: chatId < 0, limited: true,
+                        (to, ct) => bot.SendDocument(
+                            to,
+                            // A fresh stream each attempt: a retry sends the whole file again.
+                            InputFile.FromStream(new MemoryStream(file!.Content, writable: false), file.Name),
+                            caption: text,
+                            parseMode: text is null ? default : ParseMode.Html,
+                            replyParameters: replyParameters,
+                            replyMarkup: markup,
+                            messageThreadId: threadId,
+                            cancellationToken: ct),
+                        cancellationToken)
+                    : await sender.CallAsync(TelegramSender.SendMessage, Prompt(post.Message), chatId, isGroup: chatId < 0, limited: true,
+                        (to, ct) => bot.SendMessage(
+                            to,
+                            text!,
+                            ParseMode.Html,
+                            replyParameters: replyParameters,
+                            replyMarkup: markup,
+                            linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                            messageThreadId: threadId,
+                            cancellationToken: ct),
+                        cancellationToken);
             }
             catch (RequestException ex) when (ex is not ApiRequestException)
             {

@@ -1,7 +1,10 @@
+using ConvenerBot.Calendar;
 using ConvenerBot.Core;
+using ConvenerBot.Core.Calendar;
 using ConvenerBot.Core.Protocols;
 using ConvenerBot.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +12,7 @@ namespace ConvenerBot;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The executable's own wiring: engine options, protocols, logging to standard error.</summary>
+    /// <summary>The executable's own wiring: engine options, protocols, .ics files for the platforms, logging to standard error.</summary>
     public static IServiceCollection AddConvenerHost(this IServiceCollection services, ILoggingBuilder logging)
     {
         // Standard output belongs to the terminal chat; logs go to standard error.
@@ -26,6 +29,7 @@ public static class ServiceCollectionExtensions
             var path = Path.Combine(AppContext.BaseDirectory, options.ProtocolsPath);
             return ProtocolLoader.LoadDirectory(path, options.DefaultProtocol);
         });
+        services.TryAddSingleton<ICalendarFiles, IcsFiles>();
         return services;
     }
 }

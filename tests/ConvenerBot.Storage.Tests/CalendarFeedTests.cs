@@ -147,7 +147,7 @@ public abstract partial class CalendarFeedTests(StoreFixture fixture)
     }
 
     [Fact]
-    public async Task SessionIcs_GivesTheFeedsEvent_InTheTerminalChatOnly_AndRefusalsSayWhy()
+    public async Task SessionIcs_GivesTheFeedsEvent_InEveryChat_AndRefusalsSayWhy()
     {
         var chat = fixture.NewChat();
         await chat.SayAsync("ana", "/timezone UTC");
@@ -167,15 +167,21 @@ public abstract partial class CalendarFeedTests(StoreFixture fixture)
         Assert.Equal(feed!.Name, message.Calendar.Name);
         Assert.Equal(feed.Events[1], Assert.Single(message.Calendar.Events));
         Assert.True(Assert.Single(message.Calendar.Events).Cancelled);
+        Assert.Equal("session-2.ics", message.Calendar.FileName);
         var platform = fixture.NewChat(Core.Conversations.ConversationKind.Group);
         await platform.SayAsync("ana", $"/session schedule {When(Hours(30))}", admin: true);
+        // A group on a platform gets the same file: the platforms send it as a document or an attachment.
+        var sent = await platform.SendAsync("ben", "/session ics 1");
+        Assert.False(sent.Refused);
+        Assert.Equal("session-1.ics", Assert.Single(sent.Messages).Calendar?.FileName);
+        Assert.Equal(CalendarFeeds.Uid((await fixture.StoredGroupAsync(platform)).Id, 1), Assert.Single(sent.Messages[0].Calendar!.Events).Uid);
         var group = await fixture.DumpAsync();
         foreach (var (where, text, expected) in new[]
         {
             (chat, "/session ics 9", "There is no session 9 in this group. See /session list."),
             (chat, "/session ics", "Usage: /session ics ID"),
             (chat, "/session ics x", "'x' is not a session number"),
-            (platform, "/session ics 1", "Calendar files are not sent here yet. Subscribe to the group's calendar feed instead: an organizer gets its address with /calendar."),
+            (platform, "/session ics 4", "There is no session 4 in this group. See /session list."),
         })
         {
             var refused = await where.SendAsync("ben", text);

@@ -13,6 +13,11 @@ public sealed partial class FakeBotApi
 {
     private const int MaxTextLength = 4096;
     private const int MaxCallbackDataBytes = 64;
+    private const int MaxCaptionLength = 1024;
+    private const int MaxDocumentBytes = 50 * 1024 * 1024;
+
+    // Parameters that are objects; in a multipart call they arrive as JSON text.
+    private static readonly HashSet<string> ObjectParameters = ["reply_parameters", "reply_markup", "link_preview_options"];
 
     private static readonly HashSet<string> AllowedReactions = ["👍", "👎", "❤", "🔥", "🙏", "👌", "✍", "🤝", "👀"];
 
@@ -26,7 +31,7 @@ public sealed partial class FakeBotApi
     {
         var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var method = segments.Length == 2 ? segments[1].ToLowerInvariant() : string.Empty;
-        var body = await ReadBodyAsync(context.Request);
+        var (body, files) = await ReadBodyAsync(context.Request);
         BotApiReply reply;
         try
         {
@@ -34,7 +39,7 @@ public sealed partial class FakeBotApi
                 ? BotApiReply.Error(404, "Not Found")
                 : segments[0] != "bot" + Token
                     ? BotApiReply.Error(401, "Unauthorized")
-                    : await InvokeAsync(method, body, context.RequestAborted);
+                    : await InvokeAsync(method, body, files, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -48,7 +53,7 @@ public sealed partial class FakeBotApi
         await context.Response.WriteAsync(reply.Json, context.RequestAborted);
     }
 
-    private async Task<BotApiReply> InvokeAsync(string method, JsonObject body, CancellationToken aborted)
+    private async Task<BotApiReply> InvokeAsync(string method, JsonObject body, IReadOnlyDictionary<string, UploadedFile> files, CancellationToken aborted)
     {
         TimeSpan delay;
         lock (_gate)
@@ -90,6 +95,7 @@ public sealed partial class FakeBotApi
                 "getchatmember" => WithChat(body, chat => BotApiReply.Ok(MemberOf(chat, ReadLong(body, "user_id") ?? 0))),
                 "getchat" => WithChat(body, chat => BotApiReply.Ok(new ChatFullInfo { Id = chat.Id, Type = chat.Type, Title = chat.Title, IsForum = chat.IsForum, MaxReactionCount = 11 })),
                 "sendmessage" => WithChat(body, chat => SendMessage(chat, body)),
+                "senddocument" => WithChat(body, chat => SendDocument(chat, body, files)),
                 "editmessagetext" => WithChat(body, chat => EditMessage(chat, body, editText: true)),
                 "editmessagereplymarkup" => WithChat(body, chat => EditMessage(chat, body, editText: false)),
                 "answercallbackquery" => AnswerCallbackQuery(body),
@@ -261,6 +267,83 @@ public sealed partial class FakeBotApi
         return BotApiReply.Ok(message);
     }
 
+    /// <summary>
+    /// A document uploaded in a multipart call (the part named <c>document</c>, or named by <c>attach://</c>);
+    /// a file id or URL is refused, as the fake keeps no files. The caption is validated as text is, up to 1,024 characters.
+    /// </summary>
+    private BotApiReply SendDocument(FakeChat chat, JsonObject body, IReadOnlyDictionary<string, UploadedFile> files)
+    {
+        var named = ReadString(body, "document");
+        var file = files.GetValueOrDefault("document")
+            ?? (named is not null && named.StartsWith("attach://", StringComparison.Ordinal) ? files.GetValueOrDefault(named["attach://".Length..]) : null);
+        if (file is null)
+        {
+            return BotApiReply.BadRequest(named is null ? "there is no document in the request" : "wrong remote file identifier specified");
+        }
+
+        if (file.Content.Length is 0 or > MaxDocumentBytes)
+        {
+            return BotApiReply.BadRequest(file.Content.Length == 0 ? "file must be non-empty" : "file is too big");
+        }
+
+        var caption = ReadString(body, "caption");
+        var parseMode = ReadString(body, "parse_mode");
+        string? plainCaption = null;
+        if (!string.IsNullOrEmpty(caption))
+        {
+            if (ValidateText(caption, parseMode, out var plain) is { } textError && !textError.Json.Contains("too long", StringComparison.Ordinal))
+            {
+                return textError;
+            }
+
+            if (plain.Length > MaxCaptionLength)
+            {
+                return BotApiReply.BadRequest("message caption is too long");
+            }
+
+            plainCaption = plain;
+        }
+
+        if (ReadInlineKeyboard(body, out var keyboard) is { } keyboardError)
+        {
+            return keyboardError;
+        }
+
+        var threadId = (int?)ReadLong(body, "message_thread_id");
+        if (threadId is { } topic && _deletedTopics.ContainsKey((chat.Id, topic)))
+        {
+            return BotApiReply.BadRequest("message thread not found");
+        }
+
+        var message = new Message
+        {
+            Id = chat.NextMessageId(),
+            From = BotUser,
+            Date = Now(),
+            Chat = chat.ToChat(),
+            Caption = plainCaption,
+            Document = new Document
+            {
+                FileId = "doc-" + Guid.NewGuid().ToString("N"),
+                FileUniqueId = Guid.NewGuid().ToString("N")[..16],
+                FileName = file.FileName,
+                FileSize = file.Content.Length,
+            },
+            MessageThreadId = threadId,
+            IsTopicMessage = threadId is not null && chat.IsForum,
+            ReplyMarkup = keyboard,
+        };
+        int? replyTo = body["reply_parameters"] is JsonObject reply && ReadLong(reply, "message_id") is { } quoted ? (int)quoted : null;
+        if (replyTo is { } replyId)
+        {
+            message.ReplyToMessage = _messages.GetValueOrDefault((chat.Id, replyId));
+        }
+
+        _messages[(chat.Id, message.Id)] = message;
+        _sentDocuments.Add(new SentDocument(chat.Id, threadId, file.FileName, file.Content, caption, parseMode, keyboard, replyTo, message.Id));
+        return BotApiReply.Ok(message);
+    }
+
     private BotApiReply EditMessage(FakeChat chat, JsonObject body, bool editText)
     {
         if (!_messages.TryGetValue((chat.Id, (int)(ReadLong(body, "message_id") ?? 0)), out var message))
@@ -428,11 +511,36 @@ public sealed partial class FakeBotApi
         }
     }
 
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    /// <summary>
+    /// The call's parameters: a JSON body, or the fields of a multipart one (how Telegram.Bot sends files), whose
+    /// object parameters arrive as JSON text and whose files are kept apart, by part name.
+    /// </summary>
+    private static async Task<(JsonObject Body, IReadOnlyDictionary<string, UploadedFile> Files)> ReadBodyAsync(HttpRequest request)
     {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var fields = new JsonObject();
+            foreach (var (name, value) in form)
+            {
+                var text = value.ToString();
+                fields[name] = ObjectParameters.Contains(name) && text.StartsWith('{') ? JsonNode.Parse(text) : JsonValue.Create(text);
+            }
+
+            var files = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                files[file.Name] = new UploadedFile(file.FileName, content.ToArray());
+            }
+
+            return (fields, files);
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync();
-        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+        var json = await reader.ReadToEndAsync();
+        return (string.IsNullOrWhiteSpace(json) ? [] : JsonNode.Parse(json) as JsonObject ?? [], new Dictionary<string, UploadedFile>());
     }
 
     private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, JsonBotAPI.Options);

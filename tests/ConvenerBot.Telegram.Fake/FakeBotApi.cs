@@ -27,6 +27,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<SentMessage> _sentMessages = [];
+    private readonly List<SentDocument> _sentDocuments = [];
     private readonly List<CallbackAnswer> _callbackAnswers = [];
     private readonly List<Reaction> _reactions = [];
     private readonly List<QueuedUpdate> _updates = [];
@@ -87,6 +88,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<SentMessage> SentMessages
     {
         get { lock (_gate) { return [.. _sentMessages]; } }
+    }
+
+    /// <summary>Every document sent successfully (<c>sendDocument</c>), with the bytes uploaded, in order.</summary>
+    public IReadOnlyList<SentDocument> SentDocuments
+    {
+        get { lock (_gate) { return [.. _sentDocuments]; } }
     }
 
     /// <summary>Every callback query answered successfully, in order.</summary>

@@ -61,8 +61,9 @@ public sealed record OutboundMessage(
     public string? Space { get; init; }
 
     /// <summary>
-    /// A calendar to hand over as an .ics file with the message (<c>/session ics</c>): the terminal chat writes
-    /// the file and prints its path. Only the terminal chat sends it so far; the command is refused elsewhere.
+    /// A calendar to hand over as an .ics file with the message (<c>/session ics</c>), written through
+    /// <see cref="Calendar.ICalendarFiles"/>: Telegram sends it as a document, Discord as an attachment, the terminal
+    /// chat writes the file and prints its path.
     /// </summary>
     public Calendar.CalendarFeed? Calendar { get; init; }
 }

@@ -35,6 +35,12 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
     /// <summary>Every call with the moment this server answered it (by its own clock), in order.</summary>
     public ConcurrentQueue<(string Method, string Path, int Status, DateTimeOffset At)> Timeline { get; } = new();
 
+    /// <summary>
+    /// Every file uploaded (multipart/form-data: the message in <c>payload_json</c>, the files as <c>files[n]</c>), with
+    /// the call it came with and the part's name, file name and bytes, in order.
+    /// </summary>
+    public ConcurrentQueue<(string Method, string Path, string Part, string FileName, byte[] Content)> Uploads { get; } = new();
+
     /// <summary>The ids of the threads created, in order.</summary>
     public ConcurrentQueue<string> Threads { get; } = new();
 
@@ -107,9 +113,36 @@ internal sealed class FakeDiscordRest : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http, string path)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var text = await reader.ReadToEndAsync();
-        var body = text.Length == 0 ? null : JsonNode.Parse(text);
+        JsonNode? body;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            body = form.TryGetValue("payload_json", out var payload) ? JsonNode.Parse(payload.ToString()) : null;
+            // Each file must be named in the message's attachments by the number of its part, as Discord requires.
+            var named = (body?["attachments"] as JsonArray ?? []).OfType<JsonObject>().Select(a => a["id"]?.ToString()).ToHashSet();
+            if (body is not JsonObject || form.Files.Count == 0
+                || form.Files.Any(f => !f.Name.StartsWith("files[", StringComparison.Ordinal) || !named.Contains(f.Name[6..^1])))
+            {
+                Record(http, path, body, 400);
+                http.Response.StatusCode = 400;
+                await http.Response.WriteAsJsonAsync(new { code = 50035, message = "Invalid Form Body" });
+                return;
+            }
+
+            foreach (var file in form.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                Uploads.Enqueue((http.Request.Method, path, file.Name, file.FileName, content.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var text = await reader.ReadToEndAsync();
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+
         CallTimes.Enqueue(DateTimeOffset.UtcNow);
         if (_failures.FirstOrDefault(f => f.Method == http.Request.Method && path.StartsWith(f.PathStart, StringComparison.Ordinal) && Volatile.Read(ref f.Left) > 0) is { } failure
             && Interlocked.Decrement(ref failure.Left) >= 0)
