@@ -103,13 +103,23 @@ internal sealed partial class InteractionResponder(
 
         return (InteractionTranslator.Message(4, plan.Answers[0]), Later(context, async ct =>
         {
+            await FinishAsync(context, plan, 1, openThread: true, null, [], ct);
             if (plan.Sources[0] is { } first && StageButtons.Carries(first))
             {
                 // An inline response does not say its id: asked for, so its buttons can be taken off later.
-                await RecordButtonsAsync(context, first, await rest.OriginalIdAsync(context.Token, context.Expires, ct), context.ChannelId, ct);
-            }
+                // Should Discord not say, those buttons stay until pressed (a press is refused as stale).
+                string? id = null;
+                try
+                {
+                    id = await rest.OriginalIdAsync(context.Token, context.Expires, ct);
+                }
+                catch (HttpRequestException ex)
+                {
+                    LogFollowUpFailed(logger, ex);
+                }
 
-            await FinishAsync(context, plan, 1, openThread: true, null, [], ct);
+                await RecordButtonsAsync(context, first, id, context.ChannelId, ct);
+            }
         }));
     }
 
@@ -299,7 +309,8 @@ internal sealed partial class InteractionResponder(
 
         var note = lost.Count == 0 && plan.Sources.Any(s => s is not null) ? "discord.private-answer-sent" : "discord.private-answer-lost";
         await EditOriginalAsync(context, DiscordMessages.Text(DiscordMessages.Render(plan.Language, note), ephemeral: false), ephemeral: false, cancellationToken, fallBack: false);
-        await SettleAsync(plan, lost, cancellationToken);
+        // A contribution is still shown to the group: its echoes are left to the outbox, which posts them in the channel.
+        await SettleAsync(plan, lost, cancellationToken, plan.Echoes);
     }
 
     /// <summary>

@@ -83,7 +83,8 @@ public sealed class GroupNotices(IConvenerStore store, ConversationGateways gate
                 await ForgetSpaceAsync(session, gone, cancellationToken);
             }
 
-            result = await gateways.PostAsync(post with { Space = null }, cancellationToken);
+            post = post with { Space = null };
+            result = await gateways.PostAsync(post, cancellationToken);
         }
 
         if (result.MovedTo is { } moved)

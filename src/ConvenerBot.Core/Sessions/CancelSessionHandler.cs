@@ -30,6 +30,7 @@ public sealed class CancelSessionHandler : ICommandHandler<CancelSessionCommand>
         await SessionReminders.RemoveAsync(store, session, cancellationToken);
         await SessionStarts.RemoveAsync(store, session, cancellationToken);
         await SessionMirror.WriteAsync(store, session, now, cancellationToken);
+        await StageButtons.RetireAsync(store, session, now, cancellationToken);
         if (session.CaseId is { } caseId)
         {
             var others = await store.Sessions.ListScheduledForCaseAsync(caseId, cancellationToken);

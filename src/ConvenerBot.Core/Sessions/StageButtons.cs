@@ -42,7 +42,7 @@ public sealed class StageButtons(IConvenerStore store, ConversationGateways gate
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(message);
         if (message is not { Stage: { } stage, Actions: { Count: > 0 } actions }
-            || await transaction.Sessions.FindAsync(groupId, stage.SessionNumber, forUpdate: false, cancellationToken) is not { } session)
+            || await transaction.Sessions.FindAsync(groupId, stage.SessionNumber, forUpdate: true, cancellationToken) is not { } session)
         {
             return false;
         }
