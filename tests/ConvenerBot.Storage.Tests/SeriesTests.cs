@@ -189,10 +189,10 @@ public abstract class SeriesTests(StoreFixture fixture)
         foreach (var session in sessions.Where(s => s.SeriesAt > fixture.Time.GetUtcNow()))
         {
             Assert.Equal("cancelled", await connection.ExecuteScalarAsync<string>("SELECT status FROM sessions WHERE id = @Id", new { session.Id }));
-            // Its reminders and start work go; its event is brought in step (cancelled).
+            // Its reminders and start work go; its event is brought in step (cancelled), and a start notice's button goes.
             Assert.Equal(
-                [SessionMirror.WorkKind],
-                await connection.QueryAsync<string>("SELECT kind FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { session.Id, Series = SeriesAhead.WorkKind }));
+                [SessionMirror.WorkKind, StageButtons.WorkKind],
+                (await connection.QueryAsync<string>("SELECT kind FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { session.Id, Series = SeriesAhead.WorkKind })).Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
@@ -225,8 +225,8 @@ public abstract class SeriesTests(StoreFixture fixture)
         await using var connection = await fixture.OpenConnectionAsync();
         Assert.Equal("cancelled", await connection.ExecuteScalarAsync<string>("SELECT status FROM sessions WHERE id = @Id", new { sessions[1].Id }));
         Assert.Equal(
-            [SessionMirror.WorkKind],
-            await connection.QueryAsync<string>("SELECT kind FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { sessions[1].Id, Series = SeriesAhead.WorkKind }));
+            [SessionMirror.WorkKind, StageButtons.WorkKind],
+            (await connection.QueryAsync<string>("SELECT kind FROM due_work WHERE subject_id = @Id AND kind <> @Series", new { sessions[1].Id, Series = SeriesAhead.WorkKind })).Order(StringComparer.Ordinal));
         Assert.Contains("has no scheduled session on", await chat.SayAsync("ana", $"/series skip 1 {day}"), StringComparison.Ordinal);
     }
 
