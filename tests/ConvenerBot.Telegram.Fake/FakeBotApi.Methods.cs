@@ -233,34 +233,12 @@ public sealed partial class FakeBotApi
             return textError;
         }
 
-        if (ReadInlineKeyboard(body, out var keyboard) is { } keyboardError)
+        if (ReadPlacement(chat, body, out var keyboard, out var threadId) is { } placementError)
         {
-            return keyboardError;
+            return placementError;
         }
 
-        var threadId = (int?)ReadLong(body, "message_thread_id");
-        if (threadId is { } topic && _deletedTopics.ContainsKey((chat.Id, topic)))
-        {
-            return BotApiReply.BadRequest("message thread not found");
-        }
-
-        var message = new Message
-        {
-            Id = chat.NextMessageId(),
-            From = BotUser,
-            Date = Now(),
-            Chat = chat.ToChat(),
-            Text = plain,
-            MessageThreadId = threadId,
-            IsTopicMessage = threadId is not null && chat.IsForum,
-            ReplyMarkup = keyboard,
-        };
-        if (body["reply_parameters"] is JsonObject reply && ReadLong(reply, "message_id") is { } replyTo)
-        {
-            message.ReplyToMessage = _messages.GetValueOrDefault((chat.Id, (int)replyTo));
-        }
-
-        _messages[(chat.Id, message.Id)] = message;
+        var message = Place(chat, new Message { Text = plain }, body, threadId, keyboard, out _);
         var sentMessage = new SentMessage(chat.Id, threadId, text, parseMode, keyboard, message.Id);
         _sentMessages.Add(sentMessage);
         MessageSent?.Invoke(sentMessage);
@@ -304,47 +282,56 @@ public sealed partial class FakeBotApi
             plainCaption = plain;
         }
 
-        if (ReadInlineKeyboard(body, out var keyboard) is { } keyboardError)
+        if (ReadPlacement(chat, body, out var keyboard, out var threadId) is { } placementError)
+        {
+            return placementError;
+        }
+
+        var document = new Document
+        {
+            FileId = "doc-" + Guid.NewGuid().ToString("N"),
+            FileUniqueId = Guid.NewGuid().ToString("N")[..16],
+            FileName = file.FileName,
+            FileSize = file.Content.Length,
+        };
+        var message = Place(chat, new Message { Caption = plainCaption, Document = document }, body, threadId, keyboard, out var replyTo);
+        _sentDocuments.Add(new SentDocument(chat.Id, threadId, file.FileName, file.Content, caption, parseMode, keyboard, replyTo, message.Id));
+        return BotApiReply.Ok(message);
+    }
+
+    /// <summary>Where a message the bot sends goes: its keyboard and its topic, a deleted topic refused.</summary>
+    private BotApiReply? ReadPlacement(FakeChat chat, JsonObject body, out InlineKeyboardMarkup? keyboard, out int? threadId)
+    {
+        threadId = (int?)ReadLong(body, "message_thread_id");
+        if (ReadInlineKeyboard(body, out keyboard) is { } keyboardError)
         {
             return keyboardError;
         }
 
-        var threadId = (int?)ReadLong(body, "message_thread_id");
-        if (threadId is { } topic && _deletedTopics.ContainsKey((chat.Id, topic)))
-        {
-            return BotApiReply.BadRequest("message thread not found");
-        }
+        return threadId is { } topic && _deletedTopics.ContainsKey((chat.Id, topic)) ? BotApiReply.BadRequest("message thread not found") : null;
+    }
 
-        var message = new Message
-        {
-            Id = chat.NextMessageId(),
-            From = BotUser,
-            Date = Now(),
-            Chat = chat.ToChat(),
-            Caption = plainCaption,
-            Document = new Document
-            {
-                FileId = "doc-" + Guid.NewGuid().ToString("N"),
-                FileUniqueId = Guid.NewGuid().ToString("N")[..16],
-                FileName = file.FileName,
-                FileSize = file.Content.Length,
-            },
-            MessageThreadId = threadId,
-            IsTopicMessage = threadId is not null && chat.IsForum,
-            ReplyMarkup = keyboard,
-        };
-        int? replyTo = body["reply_parameters"] is JsonObject reply && ReadLong(reply, "message_id") is { } quoted ? (int)quoted : null;
+    /// <summary>Gives a message the bot sends its id, sender, date, chat, topic, keyboard and the message it quotes, and keeps it.</summary>
+    private Message Place(FakeChat chat, Message message, JsonObject body, int? threadId, InlineKeyboardMarkup? keyboard, out int? replyTo)
+    {
+        message.Id = chat.NextMessageId();
+        message.From = BotUser;
+        message.Date = Now();
+        message.Chat = chat.ToChat();
+        message.MessageThreadId = threadId;
+        message.IsTopicMessage = threadId is not null && chat.IsForum;
+        message.ReplyMarkup = keyboard;
+        replyTo = body["reply_parameters"] is JsonObject reply && ReadLong(reply, "message_id") is { } quoted ? (int)quoted : null;
         if (replyTo is { } replyId)
         {
             message.ReplyToMessage = _messages.GetValueOrDefault((chat.Id, replyId));
         }
 
         _messages[(chat.Id, message.Id)] = message;
-        _sentDocuments.Add(new SentDocument(chat.Id, threadId, file.FileName, file.Content, caption, parseMode, keyboard, replyTo, message.Id));
-        return BotApiReply.Ok(message);
+        return message;
     }
 
-    private BotApiReply EditMessage(FakeChat chat, JsonObject body, bool editText)
+        private BotApiReply EditMessage(FakeChat chat, JsonObject body, bool editText)
     {
         if (!_messages.TryGetValue((chat.Id, (int)(ReadLong(body, "message_id") ?? 0)), out var message))
         {

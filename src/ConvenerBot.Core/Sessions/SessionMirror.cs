@@ -31,8 +31,7 @@ public sealed class SessionMirror(IConvenerStore store, ConversationGateways gat
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(session);
-        await transaction.DueWork.RemoveForSubjectAsync(WorkKind, session.Id, cancellationToken);
-        await transaction.DueWork.AddAsync(new DueWork(0, session.GroupId, WorkKind, session.Id, null, now, now), cancellationToken);
+        await transaction.DueWork.ReplaceForSessionAsync(WorkKind, session, now, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> HandleAsync(DueWork work, DateTimeOffset now, CancellationToken cancellationToken)

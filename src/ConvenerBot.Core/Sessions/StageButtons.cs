@@ -27,8 +27,7 @@ public sealed class StageButtons(IConvenerStore store, ConversationGateways gate
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(session);
-        await transaction.DueWork.RemoveForSubjectAsync(WorkKind, session.Id, cancellationToken);
-        await transaction.DueWork.AddAsync(new DueWork(0, session.GroupId, WorkKind, session.Id, null, now, now), cancellationToken);
+        await transaction.DueWork.ReplaceForSessionAsync(WorkKind, session, now, cancellationToken);
     }
 
     /// <summary>
